@@ -1,0 +1,79 @@
+// Progressive enhancement only: every page works without this file.
+// Idle-timeout warning (GOV.UK "timeout warning" pattern): shortly before the
+// server ends an idle session, offer "stay signed in".
+(function () {
+  "use strict";
+  var body = document.body;
+  var idle = parseInt(body.getAttribute("data-idle-seconds"), 10);
+  var lead = parseInt(body.getAttribute("data-warning-seconds"), 10);
+  var statusURL = body.getAttribute("data-status-url");
+  var expiredURL = body.getAttribute("data-expired-url");
+  var dialog = document.getElementById("timeout-warning");
+  if (!idle || !lead || !statusURL || !dialog) { return; }
+  var remainingLabel = document.getElementById("timeout-remaining");
+  var extendForm = document.getElementById("timeout-extend");
+  var countdown = null;
+  var lastFocus = null;
+
+  function schedule(seconds) {
+    window.setTimeout(check, Math.max(1, seconds) * 1000);
+  }
+
+  function check() {
+    fetch(statusURL, { credentials: "same-origin", headers: { "Accept": "application/json" } })
+      .then(function (response) { return response.json(); })
+      .then(function (status) {
+        if (!status.signedIn || status.remainingSeconds <= 0) { window.location.assign(expiredURL); return; }
+        if (status.remainingSeconds > lead) { hide(); schedule(status.remainingSeconds - lead); return; }
+        show(status.remainingSeconds);
+      })
+      .catch(function () { schedule(30); });
+  }
+
+  function show(seconds) {
+    var left = seconds;
+    if (dialog.hidden) {
+      lastFocus = document.activeElement;
+      dialog.hidden = false;
+      var button = dialog.querySelector("button");
+      if (button) { button.focus(); }
+    }
+    remainingLabel.textContent = format(left);
+    window.clearInterval(countdown);
+    countdown = window.setInterval(function () {
+      left -= 1;
+      remainingLabel.textContent = format(left);
+      if (left <= 0) { window.clearInterval(countdown); check(); }
+    }, 1000);
+  }
+
+  function hide() {
+    window.clearInterval(countdown);
+    if (!dialog.hidden) {
+      dialog.hidden = true;
+      if (lastFocus && lastFocus.focus) { lastFocus.focus(); }
+    }
+  }
+
+  function format(seconds) {
+    var minutes = Math.floor(Math.max(0, seconds) / 60);
+    var rest = Math.max(0, seconds) % 60;
+    return minutes + ":" + (rest < 10 ? "0" : "") + rest;
+  }
+
+  extendForm.addEventListener("submit", function (event) {
+    event.preventDefault();
+    fetch(extendForm.action, {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { "Accept": "application/json", "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams(new FormData(extendForm)).toString()
+    }).then(function (response) {
+      if (!response.ok) { window.location.assign(expiredURL); return; }
+      hide();
+      schedule(idle - lead);
+    });
+  });
+
+  schedule(idle - lead);
+})();

@@ -1,0 +1,139 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Foundation
+import Leaf
+import Prometheus
+import PortalDomain
+import Vapor
+
+/// What every part of the portal needs, handed in once at construction.
+struct PortalServices: Sendable {
+    let configuration: PortalConfiguration
+    let clock: any PortalClock
+    let catalogue: LocalizationCatalogue
+    let signInLimiter: RateLimiter
+    let tokens: TokenHasher
+    /// The eID provider sign-in starts with; nil when none is configured.
+    let identityProvider: (any IdentityProvider)?
+    let signIns: Counter
+    let metrics: PrometheusCollectorRegistry
+}
+
+extension Application {
+    private struct ServicesKey: StorageKey { typealias Value = PortalServices }
+
+    var portal: PortalServices {
+        get {
+            guard let services = storage[ServicesKey.self] else {
+                preconditionFailure("makeApplication(configuration:) sets the portal services before any request")
+            }
+            return services
+        }
+        set { storage[ServicesKey.self] = newValue }
+    }
+}
+
+extension Request {
+    var portal: PortalServices { application.portal }
+    var clock: any PortalClock { application.portal.clock }
+}
+
+/// Builds the whole portal. `portal serve` and every test call this one
+/// function, so tests exercise exactly what production runs.
+public func makeApplication(
+    configuration: PortalConfiguration,
+    clock: any PortalClock = SystemClock(),
+    metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
+    arguments: [String] = CommandLine.arguments
+) async throws -> Application {
+    var environment = Environment(name: configuration.mode.rawValue, arguments: arguments)
+    environment.arguments = arguments
+    let app = try await Application.make(environment)
+    do {
+        try await configure(app, configuration: configuration, clock: clock, metrics: metrics)
+    } catch {
+        try? await app.asyncShutdown()
+        throw error
+    }
+    return app
+}
+
+private func configure(
+    _ app: Application, configuration: PortalConfiguration, clock: any PortalClock, metrics: PrometheusCollectorRegistry
+) async throws {
+    try FileManager.default.createDirectory(at: configuration.dataDirectory, withIntermediateDirectories: true)
+    app.directory = DirectoryConfiguration(workingDirectory: configuration.resourcesDirectory.path + "/")
+    app.http.server.configuration.hostname = configuration.host
+    app.http.server.configuration.port = configuration.port
+    app.routes.defaultMaxBodySize = "64kb"
+
+    let catalogue = try LocalizationCatalogue.load(from: configuration.resourcesDirectory.appendingPathComponent("Resources/Localization"))
+    app.portal = PortalServices(
+        configuration: configuration,
+        clock: clock,
+        catalogue: catalogue,
+        signInLimiter: RateLimiter(rule: configuration.signInRateLimit, clock: clock),
+        tokens: TokenHasher(secret: configuration.sessionSecret),
+        identityProvider: configuration.devEIDEnabled ? DevEIDController() : nil,
+        signIns: metrics.makeCounter(name: "portal_signins_total", help: "Completed eID sign-ins"),
+        metrics: metrics
+    )
+
+    try configureDatabase(app, configuration.database)
+    app.migrations.add(PortalMigrations.all)
+
+    app.views.use(.leaf)
+    app.leaf.configuration.rootDirectory = configuration.resourcesDirectory.appendingPathComponent("Resources/Views").path + "/"
+    app.leaf.cache.isEnabled = configuration.cacheTemplates
+    app.leaf.tags["t"] = TranslateTag(catalogue: catalogue)
+
+    app.middleware = Middlewares()
+    app.middleware.use(SecurityHeadersMiddleware(usesHTTPS: configuration.usesHTTPS))
+    app.middleware.use(ErrorPageMiddleware())
+    app.middleware.use(FileMiddleware(publicDirectory: configuration.resourcesDirectory.appendingPathComponent("Resources/Public").path + "/"))
+    app.middleware.use(LanguageMiddleware())
+    app.middleware.use(SessionMiddleware())
+    app.middleware.use(CSRFMiddleware())
+
+    try routes(app)
+    app.lifecycle.use(StartupTasks())
+    let backOffice = try await BackOffice.makeApplication(for: app, registry: metrics)
+    let backOfficeAddress = BindAddress.hostname(configuration.backOfficeHost, port: configuration.backOfficePort)
+    app.servers.use { app in
+        PortalServer(main: app.http.server.shared, backOffice: backOffice, address: backOfficeAddress)
+    }
+    app.lifecycle.use(ShutdownWith(other: backOffice))
+    app.asyncCommands.use(ImportCommand(), as: "import")
+}
+
+private func configureDatabase(_ app: Application, _ location: PortalConfiguration.DatabaseLocation) throws {
+    switch location {
+    case .sqlite(let path):
+        app.databases.use(.sqlite(.file(path), sqlLogLevel: .debug), as: .sqlite)
+    case .sqliteInMemory:
+        app.databases.use(.sqlite(.memory, sqlLogLevel: .debug), as: .sqlite)
+    case .postgres(let url, let searchPath):
+        guard var config = try? SQLPostgresConfiguration(url: url) else {
+            throw ConfigurationError(problems: ["PORTAL_DATABASE_URL is not a valid PostgreSQL URL (postgres://user:password@host:port/database)."])
+        }
+        if let searchPath { config.searchPath = [searchPath] }
+        app.databases.use(.postgres(configuration: config, sqlLogLevel: .debug), as: .psql)
+    }
+}
+
+func routes(_ app: Application) throws {
+    try app.register(collection: StartController())
+    try app.register(collection: HealthController())
+    try app.register(collection: SessionController())
+    try app.register(collection: MemberAreaController())
+    try app.portal.identityProvider?.register(on: app)
+}
+
+/// Shuts a companion application (the back-office listener) down with the portal.
+private struct ShutdownWith: LifecycleHandler {
+    let other: Application
+    func shutdownAsync(_ application: Application) async {
+        try? await other.asyncShutdown()
+    }
+}

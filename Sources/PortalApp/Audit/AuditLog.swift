@@ -1,0 +1,22 @@
+import Fluent
+import Foundation
+
+/// Writes the append-only audit trail: sign-ins, failures, staff actions and
+/// every access to personal data. Unlike the application log, it may name the
+/// member, because it is protected data itself.
+enum AuditLog {
+    static func record(
+        on db: any Database, at date: Date, actor: String, action: String,
+        memberID: UUID?, detail: [String: String] = [:]
+    ) async throws {
+        let entry = AuditEntry()
+        entry.occurredAt = date
+        entry.actor = actor
+        entry.action = action
+        entry.memberID = memberID
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        entry.detail = String(decoding: try encoder.encode(detail), as: UTF8.self)
+        try await entry.create(on: db)
+    }
+}

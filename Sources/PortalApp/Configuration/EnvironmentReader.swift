@@ -1,0 +1,57 @@
+import Foundation
+
+/// Parses typed values out of environment variables and collects every
+/// problem, so that an operator sees all mistakes at once, not one per start.
+struct EnvironmentReader {
+    let env: [String: String]
+    var problems: [String] = []
+
+    init(env: [String: String]) { self.env = env }
+
+    mutating func int(_ name: String, default value: Int, range: ClosedRange<Int>) -> Int {
+        guard let text = env[name], !text.isEmpty else { return value }
+        guard let number = Int(text.trimmingCharacters(in: .whitespaces)), range.contains(number) else {
+            problems.append("\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound), got '\(text)'.")
+            return value
+        }
+        return number
+    }
+
+    mutating func bool(_ name: String, default value: Bool) -> Bool {
+        guard let text = env[name]?.lowercased(), !text.isEmpty else { return value }
+        switch text {
+        case "1", "true", "yes", "on": return true
+        case "0", "false", "no", "off": return false
+        default:
+            problems.append("\(name) must be true or false, got '\(text)'.")
+            return value
+        }
+    }
+
+    /// A secret given as base64 (or, failing that, as plain text) of at least `minBytes`.
+    mutating func secret(_ name: String, minBytes: Int, fallback: [UInt8]?) -> [UInt8]? {
+        guard let text = env[name], !text.isEmpty else {
+            if fallback == nil { problems.append("\(name) is missing; it must hold at least \(minBytes) random bytes (base64).") }
+            return fallback
+        }
+        let bytes = Data(base64Encoded: text).map(Array.init) ?? Array(text.utf8)
+        guard bytes.count >= minBytes else {
+            problems.append("\(name) is too short: it needs at least \(minBytes) bytes, got \(bytes.count).")
+            return fallback
+        }
+        return bytes
+    }
+
+    /// An AES-256 key: exactly 32 bytes, base64-encoded.
+    mutating func key32(_ name: String, fallback: [UInt8]?) -> [UInt8]? {
+        guard let text = env[name], !text.isEmpty else {
+            if fallback == nil { problems.append("\(name) is missing; it must be 32 random bytes, base64-encoded.") }
+            return fallback
+        }
+        guard let data = Data(base64Encoded: text), data.count == 32 else {
+            problems.append("\(name) must be exactly 32 bytes, base64-encoded (e.g. `openssl rand -base64 32`).")
+            return fallback
+        }
+        return Array(data)
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import Vapor
+
+public struct ConfigurationError: Error, CustomStringConvertible, Equatable {
+    public var problems: [String]
+    public var description: String {
+        "The portal cannot start:\n" + problems.map { "  - \($0)" }.joined(separator: "\n")
+    }
+}
+
+extension PortalConfiguration {
+    /// Known development defaults: production refuses them.
+    static let developmentSessionSecret = Array("development-session-secret-not-for-production!!".utf8)
+    static let developmentDocumentKey = Array("development-document-key-32bytes".utf8)
+
+    /// Reads the configuration from environment variables (see docs/configuration.md).
+    public static func fromEnvironment(
+        _ env: [String: String] = ProcessInfo.processInfo.environment,
+        mode: Mode
+    ) throws -> PortalConfiguration {
+        var problems: [String] = []
+        var reader = EnvironmentReader(env: env)
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let dataDir = URL(fileURLWithPath: env["PORTAL_DATA_DIR"] ?? "var", relativeTo: cwd).standardizedFileURL
+        let resources = URL(fileURLWithPath: env["PORTAL_RESOURCES_DIR"] ?? ".", relativeTo: cwd).standardizedFileURL
+
+        let database: DatabaseLocation
+        switch env["PORTAL_DATABASE_URL"].flatMap({ $0.isEmpty ? nil : $0 }) {
+        case nil:
+            database = .sqlite(path: dataDir.appendingPathComponent("portal.sqlite").path)
+        case let url? where url.hasPrefix("postgres://") || url.hasPrefix("postgresql://"):
+            database = .postgres(url: url, searchPath: nil)
+        case let url?:
+            let path = url.hasPrefix("sqlite://") ? String(url.dropFirst("sqlite://".count)) : url
+            database = .sqlite(path: URL(fileURLWithPath: path, relativeTo: cwd).standardizedFileURL.path)
+        }
+
+        let port = reader.int("PORTAL_PORT", default: 8080, range: 0...65535)
+        let host = env["PORTAL_HOST"] ?? "127.0.0.1"
+        let baseText = env["PORTAL_BASE_URL"] ?? "http://\(host):\(port)"
+        var baseURL = URL(string: "http://127.0.0.1:8080")!
+        if let url = URL(string: baseText), let scheme = url.scheme, ["http", "https"].contains(scheme), url.host != nil {
+            baseURL = url
+        } else {
+            problems.append("PORTAL_BASE_URL must be an absolute http(s) URL, got '\(baseText)'.")
+        }
+
+        let sessionSecret = reader.secret("PORTAL_SESSION_SECRET", minBytes: 32, fallback: mode == .production ? nil : developmentSessionSecret)
+        let documentKey = reader.key32("PORTAL_DOCUMENT_KEY", fallback: mode == .production ? nil : developmentDocumentKey)
+        let isDev = mode != .production
+        let config = PortalConfiguration(
+            mode: mode,
+            dataDirectory: dataDir,
+            resourcesDirectory: resources,
+            database: database,
+            baseURL: baseURL,
+            host: host,
+            port: port,
+            backOfficeHost: env["PORTAL_BACKOFFICE_HOST"] ?? "127.0.0.1",
+            backOfficePort: reader.int("PORTAL_BACKOFFICE_PORT", default: 8081, range: 0...65535),
+            sessionSecret: sessionSecret ?? [],
+            documentKey: documentKey ?? [],
+            devEIDEnabled: reader.bool("PORTAL_DEV_EID", default: isDev),
+            seedDemoData: reader.bool("PORTAL_SEED_DEMO", default: isDev),
+            demoMemberCount: reader.int("PORTAL_DEMO_MEMBERS", default: 40, range: 8...2_000_000),
+            autoMigrate: reader.bool("PORTAL_AUTO_MIGRATE", default: true),
+            sessionIdleTimeout: TimeInterval(reader.int("PORTAL_SESSION_IDLE_SECONDS", default: 15 * 60, range: 30...86_400)),
+            sessionAbsoluteTimeout: TimeInterval(reader.int("PORTAL_SESSION_ABSOLUTE_SECONDS", default: 8 * 3600, range: 60...7 * 86_400)),
+            sessionWarningLead: TimeInterval(reader.int("PORTAL_SESSION_WARNING_SECONDS", default: 120, range: 10...3600)),
+            signInRateLimit: RateLimitRule(
+                limit: reader.int("PORTAL_SIGNIN_RATE_LIMIT", default: 10, range: 1...100_000),
+                period: TimeInterval(reader.int("PORTAL_SIGNIN_RATE_PERIOD_SECONDS", default: 60, range: 1...86_400))),
+            fund: FundProfile.fromEnvironment(env, problems: &reader.problems),
+            cacheTemplates: !reader.bool("PORTAL_TEMPLATE_RELOAD", default: false)
+        )
+        problems += reader.problems
+        problems += config.deploymentProblems(secretsGiven: sessionSecret != nil && documentKey != nil)
+        if !problems.isEmpty { throw ConfigurationError(problems: problems) }
+        return config
+    }
+
+    /// The production checks: a failing one stops the server with its reason.
+    func deploymentProblems(secretsGiven: Bool) -> [String] {
+        guard mode == .production else { return [] }
+        var problems: [String] = []
+        if devEIDEnabled {
+            problems.append("PORTAL_DEV_EID is on: the development eID simulator lets anyone sign in as anyone; switch it off in production.")
+        }
+        if !usesHTTPS {
+            problems.append("PORTAL_BASE_URL must start with https:// in production (got \(baseURL.absoluteString)).")
+        }
+        if secretsGiven {
+            if sessionSecret == Self.developmentSessionSecret {
+                problems.append("PORTAL_SESSION_SECRET is the development default; generate one with `openssl rand -base64 48`.")
+            }
+            if documentKey == Self.developmentDocumentKey {
+                problems.append("PORTAL_DOCUMENT_KEY is the development default; generate one with `openssl rand -base64 32`.")
+            }
+        }
+        return problems
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import Vapor
+
+/// Everything the portal reads from its environment, read once at start.
+///
+/// Production refuses to start with settings that are only safe on a
+/// developer's machine (see `validate()`), the way Django's `check --deploy`
+/// does: a forgotten simulator or default key must never reach members.
+public struct PortalConfiguration: Sendable {
+    public enum Mode: String, Sendable { case development, production, testing }
+
+    public enum DatabaseLocation: Sendable, Equatable {
+        case sqlite(path: String)
+        case sqliteInMemory
+        case postgres(url: String, searchPath: String?)
+    }
+
+    public var mode: Mode
+    public var dataDirectory: URL
+    public var resourcesDirectory: URL
+    public var database: DatabaseLocation
+    public var baseURL: URL
+    public var host: String
+    public var port: Int
+    public var backOfficeHost: String
+    public var backOfficePort: Int
+    /// HMAC key for session ids and CSRF tokens (session ids are stored hashed).
+    public var sessionSecret: [UInt8]
+    /// AES-256 key for documents at rest; never stored in the database.
+    public var documentKey: [UInt8]
+    public var devEIDEnabled: Bool
+    public var seedDemoData: Bool
+    public var demoMemberCount: Int
+    public var autoMigrate: Bool
+    public var sessionIdleTimeout: TimeInterval
+    public var sessionAbsoluteTimeout: TimeInterval
+    /// How long before idle expiry the page warns and offers "stay signed in".
+    public var sessionWarningLead: TimeInterval
+    public var signInRateLimit: RateLimitRule
+    public var fund: FundProfile
+    public var cacheTemplates: Bool
+
+    public var usesHTTPS: Bool { baseURL.scheme?.lowercased() == "https" }
+
+    public var sessionCookieName: String {
+        // `__Host-` binds the cookie to this exact origin, but browsers accept
+        // it only together with `Secure`, which needs https.
+        usesHTTPS ? "__Host-portal_session" : "portal_session"
+    }
+}
+
+public struct RateLimitRule: Sendable, Equatable {
+    public var limit: Int
+    public var period: TimeInterval
+    public init(limit: Int, period: TimeInterval) {
+        self.limit = limit
+        self.period = period
+    }
+}
+
+/// The operator's own data: name, address, contact and legal texts.
+public struct FundProfile: Sendable {
+    public var name: String
+    public var addressLines: [String]
+    public var email: String
+    public var phone: String
+    public var privacyText: String
+    public var imprintText: String
+}

@@ -1,0 +1,72 @@
+import Foundation
+import PortalDomain
+
+/// A deterministic set of demo members: the same count gives the same people.
+enum DemoMembers {
+    static func generate(count: Int) -> [MemberImportRecord] {
+        var members = stock
+        var rng = SeededGenerator(seed: 20_261_129)
+        let statuses: [MemberStatus] = [.active, .active, .active, .active, .pensioner, .pensioner, .survivor, .former]
+        var number = 10_010
+        while members.count < count {
+            let given = givenNames[Int(rng.next() % UInt64(givenNames.count))]
+            let family = familyNames[Int(rng.next() % UInt64(familyNames.count))]
+            let city = cities[Int(rng.next() % UInt64(cities.count))]
+            let status = statuses[Int(rng.next() % UInt64(statuses.count))]
+            let birthYear = status == .active || status == .former ? 1960 + Int(rng.next() % 40) : 1935 + Int(rng.next() % 26)
+            let date = String(format: "%04d-%02d-%02d", birthYear, 1 + Int(rng.next() % 12), 1 + Int(rng.next() % 28))
+            members.append(record(
+                "\(number)/01",
+                family, given, nil, nil, date, status,
+                "\(streets[Int(rng.next() % UInt64(streets.count))]) \(1 + rng.next() % 120)", city.0, city.1))
+            number += 1
+        }
+        return Array(members.prefix(count))
+    }
+
+    /// The members the stock identities are tested against.
+    static let stock: [MemberImportRecord] = [
+        record("10001/01", "Mustermann", "Erika", "Gabler", nil, "1964-08-12", .active, "Heidestraße 17", "51147", "Köln"),
+        record("10002/01", "Özm̂en", "Ağça", nil, nil, "1989-05-17", .active, "Kastanienweg 3", "50667", "Köln"),
+        record("10003/01", "Graf von Lýsky", "Hans-Günther", nil, "Dr. h.c.", "1946-03-01", .pensioner, "Schlossallee 1", "40213", "Düsseldorf"),
+        record("10004/01", "Schäfer", "Jürgen Friedrich", nil, "Dr.", "1958-11-30", .pensioner, "Am Rhein 8", "53111", "Bonn"),
+        record("10005/02", "Nowak", "Zofia", nil, nil, "1941-02-14", .survivor, "Lindenstraße 22", "45127", "Essen"),
+        record("10006/01", "Dubois", "Marie-Claire", "Lefèvre", nil, "1975-06-09", .active, "Rue de Lyon 4", "67000", "Strasbourg"),
+        record("10007/01", "Weiß", "Thomas", nil, nil, "1970-01-21", .former, "Gartenstraße 5", "44135", "Dortmund"),
+    ]
+
+    static func record(
+        _ number: String, _ family: String, _ given: String, _ birthName: String?, _ degree: String?, _ date: String,
+        _ status: MemberStatus, _ street: String, _ postal: String, _ city: String
+    ) -> MemberImportRecord {
+        let fields = ImportFields([
+            "member_number": number, "family_name": family, "given_names": given, "birth_name": birthName ?? "",
+            "academic_degree": degree ?? "", "date_of_birth": date, "status": status.rawValue,
+            "street": street, "postal_code": postal, "city": city, "country": city == "Strasbourg" ? "FR" : "DE",
+        ])
+        do { return try MemberImportRecord(fields) } catch {
+            preconditionFailure("demo record \(number) is invalid: \(error)")
+        }
+    }
+
+    static let givenNames = ["Anna", "Lukas", "Sophie", "Maximilian", "Marie", "Paul", "Lena", "Felix", "Katarzyna", "Mehmet",
+                             "Elif", "João", "Søren", "Åsa", "Jiří", "Ewa", "Matteo", "Chiara", "Niamh", "Ioana", "Klaus Dieter", "Ursula"]
+    static let familyNames = ["Müller", "Schmidt", "Schneider", "Fischer", "Weber", "Meyer", "Wagner", "Becker", "Hoffmann", "Schulz",
+                              "Kowalski", "Yılmaz", "Şahin", "Dvořák", "Nielsen", "Rossi", "O'Brien", "Popescu", "von Bülow", "Groß", "Ängström"]
+    static let cities = [("50667", "Köln"), ("40213", "Düsseldorf"), ("44135", "Dortmund"), ("45127", "Essen"), ("53111", "Bonn"),
+                         ("48143", "Münster"), ("52062", "Aachen"), ("47051", "Duisburg")]
+    static let streets = ["Hauptstraße", "Bahnhofstraße", "Kirchweg", "Lindenallee", "Rosenstraße", "Am Markt", "Goethestraße"]
+}
+
+/// SplitMix64: a small, fast, seedable generator so demo data is reproducible.
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

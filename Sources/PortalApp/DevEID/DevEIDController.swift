@@ -1,0 +1,74 @@
+import PortalDomain
+import Vapor
+
+/// The development eID simulator at /dev/eid: signs in a stock test identity
+/// or any identity typed into its form. Only registered when PORTAL_DEV_EID is
+/// on, which production refuses at start, so in production the path is a 404.
+struct DevEIDController: IdentityProvider {
+    func register(on routes: any RoutesBuilder) throws {
+        routes.get(SiteURL.devEID.components, use: form)
+        routes.post(SiteURL.devEID.components, use: submit)
+    }
+
+    func startSignIn(_ request: Request) async throws -> Response {
+        request.redirect(to: SiteURL.devEID.path)
+    }
+
+    func form(req: Request) async throws -> Response {
+        _ = try await req.csrfToken()
+        return try await render(req, input: DevEIDInput.empty, errors: [])
+    }
+
+    func submit(req: Request) async throws -> Response {
+        try SignInFlow.checkRateLimit(req)
+        if let stockID = try? req.content.get(String.self, at: "stock") {
+            guard let identity = StockIdentities.all.first(where: { $0.id == stockID })?.identity else {
+                throw Abort(.badRequest, reason: "unknown stock identity")
+            }
+            return try await SignInFlow.complete(req, identity: identity, provider: "dev-eid")
+        }
+        let input = try req.content.decode(DevEIDInput.self)
+        switch input.validated() {
+        case .success(let identity):
+            return try await SignInFlow.complete(req, identity: identity, provider: "dev-eid")
+        case .failure(let errors):
+            let response = try await render(req, input: input, errors: errors.problems)
+            response.status = .unprocessableEntity
+            return response
+        }
+    }
+
+    private func render(_ req: Request, input: DevEIDInput, errors: [FieldProblem]) async throws -> Response {
+        let context = DevEIDContext(
+            page: PageContext(req, titleKey: "devEID.title"),
+            lang: req.language.rawValue,
+            stock: StockIdentities.all.map { .init(id: $0.id, name: "\($0.identity.givenNames) \($0.identity.familyNames)", born: $0.identity.dateOfBirth.description) },
+            input: input,
+            errors: errors)
+        return try await req.render("dev-eid", context)
+    }
+}
+
+struct DevEIDContext: Encodable {
+    let page: PageContext
+    let lang: String
+    let stock: [Stock]
+    let input: DevEIDInput
+    let errors: [FieldProblem]
+
+    struct Stock: Encodable {
+        let id: String
+        let name: String
+        let born: String
+    }
+}
+
+/// A field and the catalogue key of what is wrong with it, for the error summary.
+struct FieldProblem: Encodable, Equatable {
+    let field: String
+    let messageKey: String
+}
+
+struct FieldProblems: Error {
+    let problems: [FieldProblem]
+}

@@ -1,0 +1,55 @@
+import Foundation
+import PortalDomain
+
+/// The simulator's free-form identity, checked like a real eID response would be.
+struct DevEIDInput: Codable, Equatable {
+    var family_names: String?
+    var given_names: String?
+    var birth_name: String?
+    var academic_title: String?
+    var date_of_birth: String?
+    var pseudonym: String?
+    var document_type: String?
+    var issuing_state: String?
+
+    static let empty = DevEIDInput()
+    static let documentTypes = ["ID", "AR", "AS", "AF", "UB", "EIDAS"]
+
+    func validated() -> Result<EIDIdentity, FieldProblems> {
+        var problems: [FieldProblem] = []
+        func required(_ value: String?, _ field: String, max: Int = 200) -> String {
+            let text = value?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+            if text.isEmpty { problems.append(.init(field: field, messageKey: "devEID.error.\(field).missing")) }
+            else if text.count > max || text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+                problems.append(.init(field: field, messageKey: "devEID.error.\(field).invalid"))
+            }
+            return text
+        }
+        func optional(_ value: String?) -> String? {
+            let text = value?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+            return text.isEmpty ? nil : String(text.prefix(200))
+        }
+        let family = required(family_names, "family_names")
+        let given = required(given_names, "given_names")
+        let pseudonym = required(pseudonym, "pseudonym", max: 128)
+        let dateText = required(date_of_birth, "date_of_birth", max: 10)
+        let date = PartialDate(iso: dateText)
+        if date == nil && !dateText.isEmpty {
+            problems.append(.init(field: "date_of_birth", messageKey: "devEID.error.date_of_birth.invalid"))
+        }
+        let documentType = optional(document_type)?.uppercased() ?? "ID"
+        if !Self.documentTypes.contains(documentType) {
+            problems.append(.init(field: "document_type", messageKey: "devEID.error.document_type.invalid"))
+        }
+        let state = optional(issuing_state)?.uppercased() ?? "D"
+        if !(1...3).contains(state.count) || !state.allSatisfy({ $0.isASCII && $0.isLetter }) {
+            problems.append(.init(field: "issuing_state", messageKey: "devEID.error.issuing_state.invalid"))
+        }
+        guard problems.isEmpty, let date else { return .failure(FieldProblems(problems: problems)) }
+        return .success(EIDIdentity(
+            pseudonym: pseudonym, familyNames: family, givenNames: given,
+            birthName: optional(birth_name), academicTitle: optional(academic_title),
+            dateOfBirth: date, documentType: documentType, issuingState: state,
+            levelOfAssurance: documentType == "EIDAS" ? "substantial" : "high"))
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import Logging
+import Metrics
+import PortalDomain
+import Prometheus
+import Vapor
+
+/// The `portal` executable: reads the configuration, builds the application
+/// and runs the command (`serve` by default, `import`, `migrate`, …).
+public enum PortalEntrypoint {
+    public static func run() async -> Int32 {
+        var environment: Environment
+        do { environment = try Environment.detect() } catch {
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            return 64
+        }
+        let mode: PortalConfiguration.Mode = switch environment.name {
+        case "production", "prod": .production
+        case "testing", "test": .testing
+        default: .development
+        }
+        do {
+            try LoggingSystem.bootstrap(from: &environment)
+        } catch {
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            return 64
+        }
+        let configuration: PortalConfiguration
+        do {
+            configuration = try PortalConfiguration.fromEnvironment(mode: mode)
+        } catch {
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            return 78 // EX_CONFIG
+        }
+        let registry = PrometheusCollectorRegistry()
+        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+        do {
+            let app = try await makeApplication(configuration: configuration, metrics: registry, arguments: environment.arguments)
+            do {
+                try await app.execute()
+            } catch {
+                app.logger.report(error: error)
+                try? await app.asyncShutdown()
+                FileHandle.standardError.write(Data("\(error)\n".utf8))
+                return 1
+            }
+            try await app.asyncShutdown()
+            return 0
+        } catch {
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            return 1
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import Fluent
+import Foundation
+import PortalDomain
+import SQLKit
+
+/// Idempotent bulk upserts of the core system's records
+/// (`INSERT … ON CONFLICT … DO UPDATE`, the same on SQLite and PostgreSQL).
+struct CoreDataStore {
+    let sql: any SQLDatabase
+    let now: Date
+
+    init(_ db: any Database, now: Date) throws {
+        guard let sql = db as? any SQLDatabase else { throw ImportProblem(field: nil, reason: "the database does not speak SQL") }
+        self.sql = sql
+        self.now = now
+    }
+
+    static let memberColumns = ["family_name", "given_names", "birth_name", "academic_degree", "date_of_birth",
+                                "status", "street", "postal_code", "city", "country", "updated_at"]
+
+    /// Returns how many of the records were new (the rest updated existing members).
+    @discardableResult
+    func upsertMembers(_ records: [MemberImportRecord]) async throws -> Int {
+        guard !records.isEmpty else { return 0 }
+        let existing = try await existingMemberNumbers(records.map(\.memberNumber.value))
+        var insert = sql.insert(into: Member.schema).columns(["id", "member_number"] + Self.memberColumns)
+        for record in records {
+            insert = insert.values([
+                SQLBind(UUID()), SQLBind(record.memberNumber.value), SQLBind(record.familyName), SQLBind(record.givenNames),
+                SQLBind(record.birthName), SQLBind(record.academicDegree), SQLBind(record.dateOfBirth),
+                SQLBind(record.status.rawValue), SQLBind(record.street), SQLBind(record.postalCode),
+                SQLBind(record.city), SQLBind(record.country), SQLBind(now),
+            ] as [any SQLExpression])
+        }
+        try await insert.onConflict(with: ["member_number"]) { update in
+            var builder = update
+            for column in Self.memberColumns { builder = builder.set(excludedValueOf: column) }
+            return builder
+        }.run()
+        return Set(records.map(\.memberNumber.value)).subtracting(existing).count
+    }
+
+    /// Upserts monthly amounts into `contributions` or `pension_payments`;
+    /// returns the records whose member number is unknown, with their index.
+    func upsertMonthlyAmounts(_ records: [MonthlyAmountRecord], table: String, amountColumn: String) async throws -> [Int] {
+        guard !records.isEmpty else { return [] }
+        let ids = try await memberIDs(Array(Set(records.map(\.memberNumber.value))))
+        var unknown: [Int] = []
+        var insert = sql.insert(into: table).columns("id", "member_id", "year", "month", amountColumn)
+        var rows = 0
+        for (index, record) in records.enumerated() {
+            guard let memberID = ids[record.memberNumber.value] else { unknown.append(index); continue }
+            insert = insert.values([SQLBind(UUID()), SQLBind(memberID), SQLBind(record.year), SQLBind(record.month), SQLBind(record.cents)] as [any SQLExpression])
+            rows += 1
+        }
+        if rows > 0 {
+            try await insert.onConflict(with: ["member_id", "year", "month"]) { $0.set(excludedValueOf: amountColumn) }.run()
+        }
+        return unknown
+    }
+
+    func memberIDs(_ numbers: [String]) async throws -> [String: UUID] {
+        var result: [String: UUID] = [:]
+        for chunk in numbers.chunked(500) {
+            let rows = try await sql.select().columns("id", "member_number").from(Member.schema)
+                .where(SQLColumn("member_number"), .in, SQLBind.group(Array(chunk))).all()
+            for row in rows {
+                result[try row.decode(column: "member_number", as: String.self)] = try row.decode(column: "id", as: UUID.self)
+            }
+        }
+        return result
+    }
+
+    private func existingMemberNumbers(_ numbers: [String]) async throws -> Set<String> {
+        Set(try await memberIDs(numbers).keys)
+    }
+}
+
+extension Array {
+    func chunked(_ size: Int) -> [ArraySlice<Element>] {
+        stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import PortalDomain
+import Vapor
+
+/// `portal import members|contributions|payments FILE`
+struct ImportCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Argument(name: "kind", help: "members, contributions or payments")
+        var kind: String
+        @Argument(name: "file", help: "a JSON Lines or CSV file (see docs/import.md)")
+        var file: String
+    }
+
+    var help: String { "Imports members, contributions or pension payments from the core system (JSON Lines or CSV)." }
+
+    struct RejectedLines: Error, CustomStringConvertible {
+        let count: Int
+        var description: String { "\(count) line(s) were rejected; the other lines were imported." }
+    }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        guard let kind = CoreDataImporter.Kind(rawValue: signature.kind) else {
+            throw Abort(.badRequest, reason: "Unknown kind '\(signature.kind)': use members, contributions or payments.")
+        }
+        guard let data = FileManager.default.contents(atPath: signature.file) else {
+            throw Abort(.badRequest, reason: "Cannot read \(signature.file).")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw Abort(.badRequest, reason: "\(signature.file) is not UTF-8 text.")
+        }
+        let app = context.application
+        var importer = CoreDataImporter(kind: kind, db: app.db, now: app.portal.clock.now())
+        let batchSize = importer.batchSize
+        importer.progress = { lines in
+            if lines % 10_000 < batchSize { FileHandle.standardError.write(Data("… \(lines) lines\n".utf8)) }
+        }
+        let summary = try await importer.run(text: text)
+        for problem in summary.rejected.sorted(by: { $0.line < $1.line }) {
+            context.console.print("line \(problem.line): \(problem.reason)")
+        }
+        var line = "\(kind.rawValue): \(summary.lines) lines read, \(summary.imported) imported"
+        if kind == .members { line += " (\(summary.created) new, \(summary.imported - summary.created) updated)" }
+        line += ", \(summary.rejected.count) rejected"
+        context.console.print(line)
+        try await AuditLog.record(on: app.db, at: app.portal.clock.now(), actor: "operator:cli", action: "import.\(kind.rawValue)",
+                                  memberID: nil, detail: ["lines": "\(summary.lines)", "imported": "\(summary.imported)", "rejected": "\(summary.rejected.count)"])
+        if !summary.rejected.isEmpty { throw RejectedLines(count: summary.rejected.count) }
+    }
+}

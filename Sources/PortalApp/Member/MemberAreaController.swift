@@ -1,0 +1,71 @@
+import Fluent
+import PortalDomain
+import Vapor
+
+/// The member area: dashboard, profile, and the sections later issues fill.
+struct MemberAreaController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(SiteURL.registration.components, use: registration)
+        let area = routes.grouped(RequireAccountMiddleware())
+        area.get(SiteURL.dashboard.components, use: dashboard)
+        area.get(SiteURL.profile.components, use: profile)
+        for (url, key) in [(SiteURL.documents, "nav.documents"), (.inbox, "nav.inbox"), (.applications, "nav.applications"),
+                           (.drafts, "nav.drafts"), (.cases, "nav.cases")] {
+            area.get(url.components) { req in try await comingSoon(req: req, titleKey: key) }
+        }
+    }
+
+    func dashboard(req: Request) async throws -> Response {
+        let signedIn = try req.requireMember()
+        let member = signedIn.member
+        let memberID = try member.requireID()
+        let bookings: [DashboardContext.Booking]
+        switch member.memberStatus {
+        case .pensioner, .survivor:
+            bookings = try await PensionPayment.query(on: req.db).filter(\.$member.$id == memberID)
+                .sort(\.$year, .descending).sort(\.$month, .descending).limit(3).all()
+                .map { .init(period: Format.period(year: $0.year, month: $0.month), amount: Format.euros(cents: $0.grossCents, req.language)) }
+        case .active, .former:
+            bookings = try await ContributionRecord.query(on: req.db).filter(\.$member.$id == memberID)
+                .sort(\.$year, .descending).sort(\.$month, .descending).limit(3).all()
+                .map { .init(period: Format.period(year: $0.year, month: $0.month), amount: Format.euros(cents: $0.amountCents, req.language)) }
+        }
+        let context = DashboardContext(
+            page: PageContext(req, titleKey: "dashboard.title", memberName: member.displayName),
+            lang: req.language.rawValue,
+            name: member.displayName,
+            memberNumber: member.memberNumber,
+            statusKey: "status.\(member.status)",
+            pays: member.memberStatus == .pensioner || member.memberStatus == .survivor,
+            bookings: bookings,
+            activatedOn: Format.date(signedIn.account.activatedAt, req.language))
+        return try await req.render("dashboard", context)
+    }
+
+    func profile(req: Request) async throws -> Response {
+        let signedIn = try req.requireMember()
+        let member = signedIn.member
+        try await AuditLog.record(on: req.db, at: req.clock.now(), actor: "account:\(signedIn.account.id?.uuidString ?? "")",
+                                  action: "profile.view", memberID: member.id)
+        let context = ProfileContext(
+            page: PageContext(req, titleKey: "profile.title", memberName: member.displayName),
+            lang: req.language.rawValue,
+            member: .init(member, language: req.language))
+        return try await req.render("profile", context)
+    }
+
+    /// The registration of the identity issue goes here; until then a signed-in
+    /// but unregistered person learns what will happen.
+    func registration(req: Request) async throws -> Response {
+        guard let session = req.currentSession, session.isSignedIn else { return req.redirect(to: SiteURL.start.path) }
+        if session.accountID != nil { return req.redirect(to: SiteURL.dashboard.path) }
+        let page = PageContext(req, titleKey: "registration.title")
+        return try await req.render("registration", SimplePageContext(page: page, lang: page.lang))
+    }
+
+    func comingSoon(req: Request, titleKey: String) async throws -> Response {
+        let member = try req.requireMember().member
+        let page = PageContext(req, titleKey: titleKey, memberName: member.displayName)
+        return try await req.render("coming-soon", SimplePageContext(page: page, lang: page.lang))
+    }
+}

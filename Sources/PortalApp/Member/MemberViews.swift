@@ -1,0 +1,89 @@
+import Foundation
+import PortalDomain
+
+struct DashboardContext: Encodable {
+    let page: PageContext
+    let lang: String
+    let name: String
+    let memberNumber: String
+    let statusKey: String
+    let pays: Bool
+    let bookings: [Booking]
+    let activatedOn: String
+
+    struct Booking: Encodable {
+        let period: String
+        let amount: String
+    }
+}
+
+struct ProfileContext: Encodable {
+    let page: PageContext
+    let lang: String
+    let member: MemberView
+
+    struct MemberView: Encodable {
+        let memberNumber: String
+        let academicDegree: String?
+        let givenNames: String
+        let familyName: String
+        let birthName: String?
+        let dateOfBirth: String
+        let statusKey: String
+        let street: String
+        let postalCode: String
+        let city: String
+        let country: String
+
+        init(_ member: Member, language: LocalizationCatalogue.Language) {
+            memberNumber = member.memberNumber
+            academicDegree = member.academicDegree
+            givenNames = member.givenNames
+            familyName = member.familyName
+            birthName = member.birthName
+            dateOfBirth = PartialDate(iso: member.dateOfBirth).map { Format.date($0, language) } ?? member.dateOfBirth
+            statusKey = "status.\(member.status)"
+            street = member.street
+            postalCode = member.postalCode
+            city = member.city
+            country = member.country
+        }
+    }
+}
+
+/// German formats first: 12.08.2026, 1.234,56 €; English: 12 Aug 2026, €1,234.56.
+enum Format {
+    static func euros(cents: Int64, _ language: LocalizationCatalogue.Language) -> String {
+        let negative = cents < 0
+        let absolute = cents.magnitude
+        let euros = String(absolute / 100)
+        let rest = String(format: "%02d", Int(absolute % 100))
+        let separator = language == .de ? "." : ","
+        var grouped = ""
+        for (index, digit) in euros.reversed().enumerated() {
+            if index > 0 && index % 3 == 0 { grouped.append(separator) }
+            grouped.append(digit)
+        }
+        let number = String(grouped.reversed())
+        let sign = negative ? "-" : ""
+        return language == .de ? "\(sign)\(number),\(rest) €" : "\(sign)€\(number).\(rest)"
+    }
+
+    static func date(_ date: PartialDate, _ language: LocalizationCatalogue.Language) -> String {
+        guard let month = date.month else { return String(date.year) }
+        guard let day = date.day else { return String(format: "%02d/%04d", month, date.year) }
+        return language == .de ? String(format: "%02d.%02d.%04d", day, month, date.year)
+                               : String(format: "%02d/%02d/%04d", day, month, date.year)
+    }
+
+    static func date(_ instant: Date, _ language: LocalizationCatalogue.Language) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = .berlin
+        let parts = calendar.dateComponents([.year, .month, .day], from: instant)
+        return date(PartialDate(year: parts.year ?? 1970, month: parts.month, day: parts.day), language)
+    }
+
+    static func period(year: Int, month: Int) -> String {
+        String(format: "%02d/%04d", month, year)
+    }
+}

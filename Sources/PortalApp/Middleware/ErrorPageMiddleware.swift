@@ -1,0 +1,75 @@
+import Vapor
+
+/// Turns every error into a page in the visitor's language with a reference
+/// id; the details go to the log under that id, never to the page.
+struct ErrorPageMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        do {
+            return try await next.respond(to: request)
+        } catch {
+            return await errorResponse(for: error, request: request)
+        }
+    }
+
+    private func errorResponse(for error: any Error, request: Request) async -> Response {
+        let status: HTTPResponseStatus
+        var headers = HTTPHeaders()
+        switch error {
+        case let abort as any AbortError:
+            status = abort.status
+            headers = abort.headers
+        case is DecodingError:
+            status = .badRequest
+        default:
+            status = .internalServerError
+        }
+        let reference = String(UUID().uuidString.prefix(8)).lowercased()
+        if status.code >= 500 {
+            request.logger.error("request failed", metadata: ["ref": .string(reference), "error": .string(String(reflecting: error))])
+        } else {
+            request.logger.info("request refused", metadata: ["ref": .string(reference), "status": .stringConvertible(status.code)])
+        }
+        let context = ErrorPageContext(
+            page: PageContext(request, titleKey: "error.title"),
+            lang: request.language.rawValue,
+            status: Int(status.code),
+            messageKey: Self.messageKey(for: status),
+            reference: reference
+        )
+        let response: Response
+        do {
+            response = try await request.view.render("error", context).encodeResponse(for: request)
+        } catch {
+            response = Response(body: .init(string: "\(status.code) – \(request.text(Self.messageKey(for: status))) (Ref. \(reference))"))
+            response.headers.contentType = .plainText
+        }
+        response.status = status
+        for (name, value) in headers where name.lowercased() == "retry-after" || name.lowercased() == "location" {
+            response.headers.replaceOrAdd(name: name, value: value)
+        }
+        return response
+    }
+
+    static func messageKey(for status: HTTPResponseStatus) -> String {
+        switch status.code {
+        case 400, 422: "error.400"
+        case 401: "error.401"
+        case 403: "error.403"
+        case 404: "error.404"
+        case 405: "error.405"
+        case 413: "error.413"
+        case 415: "error.415"
+        case 429: "error.429"
+        case 503: "error.503"
+        default: status.code >= 500 ? "error.500" : "error.400"
+        }
+    }
+}
+
+struct ErrorPageContext: Encodable {
+    let page: PageContext
+    let lang: String
+    let status: Int
+    let messageKey: String
+    let reference: String
+}

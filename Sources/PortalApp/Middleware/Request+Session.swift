@@ -1,0 +1,62 @@
+import Fluent
+import PortalDomain
+import Vapor
+
+extension Request {
+    var currentSession: PortalSession? { sessionState.session }
+
+    /// The synchroniser token for forms; creates an anonymous session when the
+    /// visitor has none yet, because the token must live on the server.
+    func csrfToken() async throws -> String {
+        if let session = sessionState.session { return session.csrfToken }
+        let session = try await createSession(pseudonym: nil, accountID: nil, identityJSON: nil)
+        return session.csrfToken
+    }
+
+    /// Sign-in: a brand-new session with a new id and CSRF token; the previous
+    /// session row is deleted so its cookie is dead (ASVS 7.2.4, fixation).
+    func signIn(_ identity: EIDIdentity, accountID: UUID?) async throws {
+        if let old = sessionState.session {
+            try await old.delete(on: db)
+            sessionState.session = nil
+        }
+        let json = String(decoding: try JSONEncoder().encode(identity), as: UTF8.self)
+        _ = try await createSession(pseudonym: identity.pseudonym, accountID: accountID, identityJSON: json)
+    }
+
+    /// Sign-out ends every session of the person at once (ASVS 7.4.1, 7.4.2).
+    func signOutEverywhere() async throws {
+        guard let session = sessionState.session else { return }
+        if let accountID = session.accountID {
+            try await PortalSession.query(on: db).filter(\.$accountID == accountID).delete()
+        } else if let pseudonym = session.pseudonym {
+            try await PortalSession.query(on: db).filter(\.$pseudonym == pseudonym).delete()
+        }
+        try await session.delete(on: db)
+        sessionState.session = nil
+        sessionState.clearCookie = true
+    }
+
+    var signedInIdentity: EIDIdentity? {
+        guard let json = sessionState.session?.identityJSON else { return nil }
+        return try? JSONDecoder().decode(EIDIdentity.self, from: Data(json.utf8))
+    }
+
+    private func createSession(pseudonym: String?, accountID: UUID?, identityJSON: String?) async throws -> PortalSession {
+        let token = TokenHasher.randomToken()
+        let now = clock.now()
+        let session = PortalSession()
+        session.tokenHash = portal.tokens.hash(token)
+        session.csrfToken = TokenHasher.randomToken()
+        session.pseudonym = pseudonym
+        session.accountID = accountID
+        session.identityJSON = identityJSON
+        session.createdAt = now
+        session.lastSeenAt = now
+        try await session.save(on: db)
+        sessionState.session = session
+        sessionState.issuedToken = token
+        sessionState.clearCookie = false
+        return session
+    }
+}

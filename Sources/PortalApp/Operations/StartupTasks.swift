@@ -1,0 +1,19 @@
+import Fluent
+import Vapor
+
+/// Runs before any command: creates the data directory, applies migrations
+/// (the embedded default needs no set-up step) and, for `serve` in
+/// development, seeds demo data into an empty database.
+struct StartupTasks: LifecycleHandler {
+    func willBootAsync(_ app: Application) async throws {
+        let config = app.portal.configuration
+        if config.autoMigrate {
+            try await app.autoMigrate()
+        }
+        let command = app.environment.arguments.dropFirst().first ?? "serve"
+        if command == "serve", config.seedDemoData {
+            let summary = try await DemoSeeder(count: config.demoMemberCount, clock: app.portal.clock).seedIfEmpty(app.db)
+            if let summary { print(summary) }
+        }
+    }
+}

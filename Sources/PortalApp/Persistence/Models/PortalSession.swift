@@ -1,0 +1,22 @@
+import Fluent
+import Foundation
+
+/// A server-side session. The cookie carries a random token; the database
+/// keeps only its HMAC, so a leaked table cannot be replayed as cookies.
+final class PortalSession: Model, @unchecked Sendable {
+    static let schema = "sessions"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "token_hash") var tokenHash: String
+    @Field(key: "csrf_token") var csrfToken: String
+    @OptionalField(key: "account_id") var accountID: UUID?
+    @OptionalField(key: "pseudonym") var pseudonym: String?
+    /// The eID attributes of this sign-in as JSON; needed for registration matching.
+    @OptionalField(key: "identity_json") var identityJSON: String?
+    @Field(key: "created_at") var createdAt: Date
+    @Field(key: "last_seen_at") var lastSeenAt: Date
+
+    init() {}
+
+    var isSignedIn: Bool { pseudonym != nil }
+}

@@ -1,0 +1,47 @@
+import Vapor
+
+/// Sign-out and the idle-timeout helpers behind the "stay signed in" warning.
+struct SessionController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.post(SiteURL.signOut.components, use: signOut)
+        routes.get(SiteURL.sessionStatus.components, use: status)
+        routes.post(SiteURL.sessionExtend.components, use: extend)
+    }
+
+    func signOut(req: Request) async throws -> Response {
+        if let session = req.currentSession, session.isSignedIn {
+            try await AuditLog.record(
+                on: req.db, at: req.clock.now(), actor: session.accountID.map { "account:\($0.uuidString)" } ?? "eid:unregistered",
+                action: "signout", memberID: nil)
+        }
+        try await req.signOutEverywhere()
+        return req.redirect(to: SiteURL.start.path + "?abgemeldet=1")
+    }
+
+    /// Seconds until the idle timeout; asking does not extend the session.
+    func status(req: Request) async throws -> SessionStatus {
+        guard let session = req.currentSession, session.isSignedIn else { return SessionStatus(signedIn: false, remainingSeconds: 0) }
+        let config = req.portal.configuration
+        let idleEnd = session.lastSeenAt.addingTimeInterval(config.sessionIdleTimeout)
+        let absoluteEnd = session.createdAt.addingTimeInterval(config.sessionAbsoluteTimeout)
+        let remaining = min(idleEnd, absoluteEnd).timeIntervalSince(req.clock.now())
+        return SessionStatus(signedIn: true, remainingSeconds: max(0, Int(remaining)))
+    }
+
+    /// "Angemeldet bleiben": resets the idle timer (never the absolute limit).
+    func extend(req: Request) async throws -> Response {
+        guard let session = req.currentSession, session.isSignedIn else { throw Abort(.unauthorized) }
+        session.lastSeenAt = req.clock.now()
+        try await session.save(on: req.db)
+        if req.headers.accept.contains(where: { $0.mediaType == .json }) {
+            return try await status(req: req).encodeResponse(for: req)
+        }
+        let back = (try? req.content.get(String.self, at: "zurueck")).flatMap(StartController.localPath) ?? SiteURL.dashboard.path
+        return req.redirect(to: back)
+    }
+}
+
+struct SessionStatus: Content {
+    let signedIn: Bool
+    let remainingSeconds: Int
+}

@@ -1,0 +1,86 @@
+import Vapor
+
+/// The public pages: start (how to sign in), privacy notice, imprint, help,
+/// and the language switch.
+struct StartController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(use: start)
+        routes.get(SiteURL.privacy.components, use: privacy)
+        routes.get(SiteURL.imprint.components, use: imprint)
+        routes.get(SiteURL.help.components, use: help)
+        routes.get("sprache", ":code", use: switchLanguage)
+        routes.get(SiteURL.signIn.components, use: signIn)
+    }
+
+    func start(req: Request) async throws -> Response {
+        if req.currentSession?.accountID != nil { return req.redirect(to: SiteURL.dashboard.path) }
+        let notice: String? = req.query[String.self, at: "abgemeldet"] != nil ? "notice.signedOut"
+            : req.query[String.self, at: "abgelaufen"] != nil ? "notice.sessionExpired" : nil
+        let page = PageContext(req, titleKey: "start.title", noticeKey: notice)
+        return try await req.render("start", SimplePageContext(page: page, lang: page.lang))
+    }
+
+    func privacy(req: Request) async throws -> Response {
+        let page = PageContext(req, titleKey: "privacy.title")
+        return try await req.render("legal", SimplePageContext(page: page, lang: page.lang, text: req.portal.configuration.fund.privacyText))
+    }
+
+    func imprint(req: Request) async throws -> Response {
+        let page = PageContext(req, titleKey: "imprint.title")
+        return try await req.render("legal", SimplePageContext(page: page, lang: page.lang, text: req.portal.configuration.fund.imprintText))
+    }
+
+    func help(req: Request) async throws -> Response {
+        let page = PageContext(req, titleKey: "help.title")
+        return try await req.render("help", HelpContext(page: page, lang: page.lang, fund: req.portal.configuration.fund))
+    }
+
+    /// Sets only the language preference cookie, which holds no personal data
+    /// and changes nothing on the server, then returns to the page (local paths only).
+    func switchLanguage(req: Request) async throws -> Response {
+        guard let code = req.parameters.get("code"), let language = LocalizationCatalogue.Language(rawValue: code) else {
+            throw Abort(.notFound)
+        }
+        let back = (try? req.query.get(String.self, at: "zurueck")).flatMap(Self.localPath) ?? SiteURL.start.path
+        let response = req.redirect(to: back)
+        response.cookies[LanguageMiddleware.cookieName] = HTTPCookies.Value(
+            string: language.rawValue, maxAge: 365 * 86_400, path: "/",
+            isSecure: req.portal.configuration.usesHTTPS, isHTTPOnly: true, sameSite: .lax)
+        return response
+    }
+
+    /// The identity provider's entry. Until the SAML connector exists, the
+    /// development simulator is the only provider; without one, sign-in is unavailable (503).
+    func signIn(req: Request) async throws -> Response {
+        guard let provider = req.portal.identityProvider else {
+            throw Abort(.serviceUnavailable, reason: "no identity provider configured")
+        }
+        return try await provider.startSignIn(req)
+    }
+
+    /// Accepts "/konto/profil" but not "//evil.example" or "https://…": no open redirect.
+    static func localPath(_ text: String) -> String? {
+        guard text.hasPrefix("/"), !text.hasPrefix("//"), !text.contains("\\"),
+              text.count < 200, text.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F })
+        else { return nil }
+        return text
+    }
+}
+
+struct HelpContext: Encodable {
+    let page: PageContext
+    let lang: String
+    let fund: FundView
+
+    struct FundView: Encodable {
+        let name: String
+        let email: String
+        let phone: String
+    }
+
+    init(page: PageContext, lang: String, fund: FundProfile) {
+        self.page = page
+        self.lang = lang
+        self.fund = FundView(name: fund.name, email: fund.email, phone: fund.phone)
+    }
+}

@@ -1,0 +1,31 @@
+import Foundation
+
+/// The portal's texts: one flat key → text table per language.
+/// German is the primary language; English is complete, not a fallback.
+struct LocalizationCatalogue: Sendable {
+    enum Language: String, CaseIterable, Sendable {
+        case de, en
+    }
+
+    let tables: [Language: [String: String]]
+
+    static func load(from directory: URL) throws -> LocalizationCatalogue {
+        var tables: [Language: [String: String]] = [:]
+        for language in Language.allCases {
+            let file = directory.appendingPathComponent("\(language.rawValue).json")
+            let data = try Data(contentsOf: file)
+            tables[language] = try JSONDecoder().decode([String: String].self, from: data)
+        }
+        return LocalizationCatalogue(tables: tables)
+    }
+
+    /// The text for `key`, with `{0}`, `{1}` … replaced by `arguments`.
+    /// A missing key renders visibly as ⟦key⟧ so tests over rendered pages catch it.
+    func text(_ key: String, _ language: Language, _ arguments: [String] = []) -> String {
+        guard var text = tables[language]?[key] else { return "⟦\(key)⟧" }
+        for (index, argument) in arguments.enumerated() {
+            text = text.replacingOccurrences(of: "{\(index)}", with: argument)
+        }
+        return text
+    }
+}

@@ -1,0 +1,84 @@
+import Vapor
+
+/// What the page frame (layout.leaf) needs on every page.
+struct PageContext: Encodable {
+    let lang: String
+    let otherLang: String
+    let titleKey: String
+    let fundName: String
+    let signedIn: Bool
+    let memberName: String?
+    let csrf: String?
+    let path: String
+    let idleSeconds: Int
+    let warningSeconds: Int
+    let noticeKey: String?
+    let devEID: Bool
+    let nav: [NavItem]
+    let hasNav: Bool
+    let links = Links()
+
+    /// The paths templates link to, from `SiteURL`, so no template spells a path.
+    struct Links: Encodable {
+        let start = SiteURL.start.path
+        let signIn = SiteURL.signIn.path
+        let signOut = SiteURL.signOut.path
+        let dashboard = SiteURL.dashboard.path
+        let profile = SiteURL.profile.path
+        let help = SiteURL.help.path
+        let privacy = SiteURL.privacy.path
+        let imprint = SiteURL.imprint.path
+        let devEID = SiteURL.devEID.path
+        let sessionExtend = SiteURL.sessionExtend.path
+        let sessionStatus = SiteURL.sessionStatus.path
+        let languageDE = SiteURL.language("de").path
+        let languageEN = SiteURL.language("en").path
+    }
+
+    struct NavItem: Encodable {
+        let key: String
+        let href: String
+        let current: Bool
+    }
+
+    init(_ request: Request, titleKey: String, memberName: String? = nil, noticeKey: String? = nil) {
+        let config = request.portal.configuration
+        let session = request.currentSession
+        lang = request.language.rawValue
+        otherLang = request.language == .de ? "en" : "de"
+        self.titleKey = titleKey
+        fundName = config.fund.name
+        signedIn = session?.isSignedIn ?? false
+        self.memberName = memberName
+        csrf = session?.csrfToken
+        path = request.url.path
+        idleSeconds = Int(config.sessionIdleTimeout)
+        warningSeconds = Int(config.sessionWarningLead)
+        self.noticeKey = noticeKey ?? (request.sessionState.expiredNow ? "notice.sessionExpired" : nil)
+        devEID = config.devEIDEnabled
+        let current = request.url.path
+        nav = session?.accountID == nil ? [] : Self.memberNavigation.map { key, url in
+            NavItem(key: key, href: url.path, current: current == url.path)
+        }
+        hasNav = !nav.isEmpty
+    }
+
+    static let memberNavigation: [(String, SiteURL)] = [
+        ("nav.dashboard", .dashboard), ("nav.profile", .profile), ("nav.documents", .documents),
+        ("nav.inbox", .inbox), ("nav.applications", .applications), ("nav.drafts", .drafts),
+        ("nav.cases", .cases), ("nav.help", .help),
+    ]
+}
+
+/// A page with only the frame and a few texts.
+struct SimplePageContext: Encodable {
+    let page: PageContext
+    let lang: String
+    var text: String?
+}
+
+extension Request {
+    func render<Context: Encodable>(_ template: String, _ context: Context) async throws -> Response {
+        try await view.render(template, context).encodeResponse(for: self)
+    }
+}

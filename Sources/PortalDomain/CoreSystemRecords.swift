@@ -1,0 +1,106 @@
+import Foundation
+
+/// A line of the core system's export that cannot be taken, and why.
+public struct ImportProblem: Error, Equatable, Sendable, CustomStringConvertible {
+    public let field: String?
+    public let reason: String
+    public init(field: String?, reason: String) {
+        self.field = field
+        self.reason = reason
+    }
+    public var description: String { field.map { "\($0): \(reason)" } ?? reason }
+}
+
+/// Reads named fields of one exported line, collecting the first problem per field.
+public struct ImportFields: Sendable {
+    let values: [String: String]
+    public init(_ values: [String: String]) { self.values = values }
+
+    func text(_ name: String, required: Bool = true, maxLength: Int = 200) throws(ImportProblem) -> String? {
+        let value = values[name]?.trimmingCharacters(in: .whitespaces) ?? ""
+        if value.isEmpty {
+            if required { throw ImportProblem(field: name, reason: "is missing") }
+            return nil
+        }
+        guard value.count <= maxLength else { throw ImportProblem(field: name, reason: "is longer than \(maxLength) characters") }
+        guard !value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+            throw ImportProblem(field: name, reason: "contains control characters")
+        }
+        return value
+    }
+
+    func integer(_ name: String, in range: ClosedRange<Int64>) throws(ImportProblem) -> Int64 {
+        let raw = try text(name) ?? ""
+        guard let number = Int64(raw), range.contains(number) else {
+            throw ImportProblem(field: name, reason: "must be a whole number from \(range.lowerBound) to \(range.upperBound), got '\(raw)'")
+        }
+        return number
+    }
+
+    func memberNumber() throws(ImportProblem) -> MemberNumber {
+        let raw = try text("member_number") ?? ""
+        do { return try MemberNumber(parsing: raw) } catch {
+            throw ImportProblem(field: "member_number", reason: "must be digits, a slash and two digits like 99999/01, got '\(raw)'")
+        }
+    }
+}
+
+/// A member as the core system exports it.
+public struct MemberImportRecord: Equatable, Sendable {
+    public var memberNumber: MemberNumber
+    public var familyName: String
+    public var givenNames: String
+    public var birthName: String?
+    public var academicDegree: String?
+    public var dateOfBirth: String
+    public var status: MemberStatus
+    public var street: String
+    public var postalCode: String
+    public var city: String
+    public var country: String
+
+    public init(_ fields: ImportFields) throws(ImportProblem) {
+        memberNumber = try fields.memberNumber()
+        familyName = try fields.text("family_name") ?? ""
+        givenNames = try fields.text("given_names") ?? ""
+        birthName = try fields.text("birth_name", required: false)
+        academicDegree = try fields.text("academic_degree", required: false, maxLength: 50)
+        let date = try fields.text("date_of_birth") ?? ""
+        guard let parsed = PartialDate(iso: date), parsed.isComplete else {
+            throw ImportProblem(field: "date_of_birth", reason: "must be a real date as YYYY-MM-DD, got '\(date)'")
+        }
+        dateOfBirth = parsed.description
+        let statusText = try fields.text("status") ?? ""
+        guard let status = MemberStatus(rawValue: statusText.lowercased()) else {
+            throw ImportProblem(field: "status", reason: "must be one of active, pensioner, survivor, former, got '\(statusText)'")
+        }
+        self.status = status
+        street = try fields.text("street") ?? ""
+        postalCode = try fields.text("postal_code", maxLength: 12) ?? ""
+        city = try fields.text("city") ?? ""
+        country = (try fields.text("country", required: false, maxLength: 60)) ?? "DE"
+    }
+}
+
+/// A monthly amount in cents: a contribution paid or a pension paid out.
+public struct MonthlyAmountRecord: Equatable, Sendable {
+    public var memberNumber: MemberNumber
+    public var year: Int
+    public var month: Int
+    public var cents: Int64
+
+    public init(memberNumber: MemberNumber, year: Int, month: Int, cents: Int64) {
+        self.memberNumber = memberNumber
+        self.year = year
+        self.month = month
+        self.cents = cents
+    }
+
+    /// `amountField` is `amount_cents` for contributions, `gross_cents` for payments.
+    public init(_ fields: ImportFields, amountField: String) throws(ImportProblem) {
+        memberNumber = try fields.memberNumber()
+        year = Int(try fields.integer("year", in: 1950...2100))
+        month = Int(try fields.integer("month", in: 1...12))
+        cents = try fields.integer(amountField, in: 0...100_000_000)
+    }
+}

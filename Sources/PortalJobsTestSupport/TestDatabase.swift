@@ -1,0 +1,102 @@
+import Foundation
+import Logging
+import NIOPosix
+import PostgresKit
+import SQLiteKit
+
+/// The two databases every queue test runs on.
+public enum TestBackend: String, Sendable, CaseIterable, CustomStringConvertible {
+    case sqlite, postgres
+    public var description: String { rawValue }
+}
+
+public struct MissingPostgresURL: Error, CustomStringConvertible {
+    public var description: String {
+        "PORTAL_TEST_POSTGRES_URL is not set: the PostgreSQL half of the job queue tests needs a throwaway server " +
+            "(scripts/test starts one), e.g. postgres://portal:portal@127.0.0.1:55433/portal_test"
+    }
+}
+
+/// A fresh, isolated database for one test: a new SQLite file, or a new
+/// schema on the PostgreSQL server named by `PORTAL_TEST_POSTGRES_URL`.
+public final class TestDatabase: Sendable {
+    public let backend: TestBackend
+    public let sql: any SQLDatabase
+    /// SQLite: the file. PostgreSQL: the URL.
+    public let location: String
+    /// PostgreSQL: the test's schema (search_path); SQLite: empty.
+    public let schema: String
+    private let close: @Sendable () async throws -> Void
+
+    init(backend: TestBackend, sql: any SQLDatabase, location: String, schema: String,
+         close: @escaping @Sendable () async throws -> Void) {
+        self.backend = backend
+        self.sql = sql
+        self.location = location
+        self.schema = schema
+        self.close = close
+    }
+
+    public static func make(_ backend: TestBackend) async throws -> TestDatabase {
+        switch backend {
+        case .sqlite:
+            let path = FileManager.default.temporaryDirectory
+                .appendingPathComponent("portal-jobs-\(UUID().uuidString).sqlite").path
+            return try await openSQLite(path: path, owned: true)
+        case .postgres:
+            guard let url = ProcessInfo.processInfo.environment["PORTAL_TEST_POSTGRES_URL"], !url.isEmpty else {
+                throw MissingPostgresURL()
+            }
+            let schema = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
+            let admin = try await openPostgres(url: url, schema: nil, owned: false)
+            try await admin.sql.raw("CREATE SCHEMA \(ident: schema)").run()
+            try await admin.shutdown()
+            return try await openPostgres(url: url, schema: schema, owned: true)
+        }
+    }
+
+    /// Another handle on the same database, as a second worker process
+    /// would open it (PostgreSQL: its own pool of connections).
+    public func another() async throws -> TestDatabase {
+        switch backend {
+        case .sqlite: try await Self.openSQLite(path: location, owned: false)
+        case .postgres: try await Self.openPostgres(url: location, schema: schema, owned: false)
+        }
+    }
+
+    /// Closes the handle; the one from `make` also removes the data.
+    public func shutdown() async throws { try await close() }
+
+    public static func openSQLite(path: String, owned: Bool) async throws -> TestDatabase {
+        let connection = try await SQLiteConnection.open(storage: .file(path: path))
+        let sql = SerialSQLDatabase(connection.sql())
+        // WAL lets the kill test's second process read while one writes.
+        try await sql.raw("PRAGMA journal_mode=WAL").run()
+        return TestDatabase(backend: .sqlite, sql: sql, location: path, schema: "") {
+            try await connection.close()
+            if owned {
+                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            }
+        }
+    }
+
+    public static func openPostgres(url: String, schema: String?, owned: Bool) async throws -> TestDatabase {
+        var configuration = try SQLPostgresConfiguration(url: url)
+        configuration.searchPath = schema.map { [$0] }
+        let pool = EventLoopGroupConnectionPool(
+            source: PostgresConnectionSource(sqlConfiguration: configuration),
+            maxConnectionsPerEventLoop: 8,
+            on: MultiThreadedEventLoopGroup.singleton
+        )
+        let sql = pool.database(logger: Logger(label: "portal.jobs.test")).sql()
+        // The pool is thread-safe (it hops to its event loops) but AsyncKit
+        // does not declare it Sendable.
+        let shutdown = UnsafeTransfer(pool)
+        return TestDatabase(backend: .postgres, sql: sql, location: url, schema: schema ?? "") {
+            if owned, let schema {
+                try? await sql.raw("DROP SCHEMA \(ident: schema) CASCADE").run()
+            }
+            try await shutdown.value.shutdownAsync()
+        }
+    }
+}

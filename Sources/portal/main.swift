@@ -1,0 +1,4 @@
+import Foundation
+import PortalApp
+
+exit(await PortalEntrypoint.run())

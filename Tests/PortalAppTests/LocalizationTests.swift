@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+import Vapor
+@testable import PortalApp
+
+@Suite("Localisation catalogues")
+struct LocalizationTests {
+    let catalogue: LocalizationCatalogue
+
+    init() throws {
+        catalogue = try LocalizationCatalogue.load(from: packageRoot.appendingPathComponent("Resources/Localization"))
+    }
+
+    @Test
+    func germanAndEnglishHaveTheSameKeysAndNoEmptyTexts() {
+        let german = catalogue.tables[.de] ?? [:]
+        let english = catalogue.tables[.en] ?? [:]
+        #expect(!german.isEmpty)
+        #expect(Set(german.keys) == Set(english.keys))
+        #expect(german.values.allSatisfy { !$0.trimmingCharacters(in: .whitespaces).isEmpty })
+        #expect(english.values.allSatisfy { !$0.trimmingCharacters(in: .whitespaces).isEmpty })
+    }
+
+    @Test
+    func everyKeyATemplateNamesExistsInBothLanguages() throws {
+        let views = packageRoot.appendingPathComponent("Resources/Views")
+        let files = try FileManager.default.contentsOfDirectory(atPath: views.path).filter { $0.hasSuffix(".leaf") }
+        #expect(files.count >= 8)
+        let pattern = try Regex(#"#t\("([A-Za-z0-9_.]+)""#)
+        var keys: Set<String> = []
+        for file in files {
+            let text = try String(contentsOf: views.appendingPathComponent(file), encoding: .utf8)
+            for match in text.matches(of: pattern) { keys.insert(String(match.output[1].substring ?? "")) }
+        }
+        #expect(keys.count > 50)
+        for key in keys {
+            #expect(catalogue.tables[.de]?[key] != nil, "de lacks \(key)")
+            #expect(catalogue.tables[.en]?[key] != nil, "en lacks \(key)")
+        }
+    }
+
+    @Test
+    func keysBuiltInCodeExist() {
+        var keys = PageContext.memberNavigation.map(\.0)
+        keys += ["active", "pensioner", "survivor", "former"].map { "status.\($0)" }
+        keys += [400, 401, 403, 404, 405, 413, 415, 429, 500, 503].map { ErrorPageMiddleware.messageKey(for: HTTPResponseStatus(statusCode: $0)) }
+        for field in ["family_names", "given_names", "pseudonym", "date_of_birth"] {
+            keys += ["devEID.error.\(field).missing", "devEID.error.\(field).invalid"]
+        }
+        keys += ["devEID.error.document_type.invalid", "devEID.error.issuing_state.invalid", "notice.sessionExpired", "notice.signedOut"]
+        for key in keys {
+            #expect(!catalogue.text(key, .de).hasPrefix("⟦"), "de lacks \(key)")
+            #expect(!catalogue.text(key, .en).hasPrefix("⟦"), "en lacks \(key)")
+        }
+    }
+}
+

@@ -1,0 +1,153 @@
+import Fluent
+import Foundation
+import Testing
+import VaporTesting
+@testable import PortalApp
+
+@Suite("Sessions (SECURITY.md: session rows)")
+struct SessionTests {
+    @Test(arguments: TestDatabase.allCases)
+    func signInIssuesANewSessionIdAndKillsTheOldOne(_ db: TestDatabase) async throws {
+        try await withPortal(db) { app, _ in
+            let browser = Browser(app)
+            _ = try await browser.csrfToken()
+            let anonymous = try #require(browser.cookies["portal_session"])
+            let response = try await browser.signIn(stock: "erika")
+            #expect(response.status == .seeOther)
+            #expect(response.location == "/konto")
+            let signedIn = try #require(browser.cookies["portal_session"])
+            #expect(signedIn != anonymous)
+            #expect(signedIn.count == 43, "256-bit token, base64url")
+
+            let replay = Browser(app)
+            replay.cookies["portal_session"] = anonymous
+            let old = try await replay.get("/konto")
+            #expect(old.status == .seeOther)
+            #expect(old.location == "/")
+            let dashboard = try await browser.get("/konto")
+            #expect(dashboard.status == .ok)
+            #expect(dashboard.body.string.contains("Erika Mustermann"))
+        }
+    }
+
+    @Test(arguments: TestDatabase.allCases)
+    func sessionIsStoredHashedNotAsTheCookieValue(_ db: TestDatabase) async throws {
+        try await withPortal(db) { app, _ in
+            let browser = Browser(app)
+            try await browser.signIn(stock: "erika")
+            let token = try #require(browser.cookies["portal_session"])
+            let rows = try await PortalSession.query(on: app.db).all()
+            #expect(!rows.isEmpty)
+            #expect(rows.allSatisfy { $0.tokenHash != token && !$0.tokenHash.contains(token) })
+        }
+    }
+
+    @Test(arguments: TestDatabase.allCases)
+    func idleTimeoutEndsTheSessionJustAfterTheLimitNotBefore(_ db: TestDatabase) async throws {
+        try await withPortal(db, environment: ["PORTAL_SESSION_IDLE_SECONDS": "900"]) { app, clock in
+            let browser = Browser(app)
+            try await browser.signIn(stock: "erika")
+            clock.advance(by: 899)
+            #expect(try await browser.get("/konto").status == .ok, "one second before the idle limit")
+            clock.advance(by: 899)
+            #expect(try await browser.get("/konto").status == .ok, "activity restarted the idle timer")
+            clock.advance(by: 901)
+            let expired = try await browser.get("/konto")
+            #expect(expired.status == .seeOther)
+            #expect(expired.location == "/?abgelaufen=1")
+            let start = try await browser.get("/")
+            #expect(start.status == .ok)
+            #expect(browser.cookies["portal_session"] == nil)
+        }
+    }
+
+    @Test(arguments: TestDatabase.allCases)
+    func absoluteTimeoutEndsTheSessionEvenWhenActive(_ db: TestDatabase) async throws {
+        try await withPortal(db, environment: ["PORTAL_SESSION_ABSOLUTE_SECONDS": "3600", "PORTAL_SESSION_IDLE_SECONDS": "900"]) { app, clock in
+            let browser = Browser(app)
+            try await browser.signIn(stock: "erika")
+            for _ in 0..<4 {
+                clock.advance(by: 890)
+                #expect(try await browser.get("/konto").status == .ok)
+            }
+            clock.advance(by: 39) // 3599 s after sign-in
+            #expect(try await browser.get("/konto").status == .ok)
+            clock.advance(by: 2)
+            #expect(try await browser.get("/konto").location == "/?abgelaufen=1")
+        }
+    }
+
+    @Test(arguments: TestDatabase.allCases)
+    func statusReportsTheRemainingTimeWithoutExtendingIt(_ db: TestDatabase) async throws {
+        try await withPortal(db, environment: ["PORTAL_SESSION_IDLE_SECONDS": "900"]) { app, clock in
+            let browser = Browser(app)
+            try await browser.signIn(stock: "erika")
+            clock.advance(by: 800)
+            let status = try await browser.get("/sitzung/status")
+            let decoded = try JSONDecoder().decode(SessionStatus.self, from: status.body)
+            #expect(decoded.signedIn)
+            #expect(decoded.remainingSeconds == 100)
+            clock.advance(by: 101)
+            #expect(try await browser.get("/konto").location == "/?abgelaufen=1", "polling the status did not keep the session alive")
+        }
+    }
+
+    @Test(arguments: TestDatabase.allCases)
+    func staySignedInResetsTheIdleTimer(_ db: TestDatabase) async throws {
+        try await withPortal(db, environment: ["PORTAL_SESSION_IDLE_SECONDS": "900"]) { app, clock in
+            let browser = Browser(app)
+            try await browser.signIn(stock: "erika")
+            clock.advance(by: 850)
+            let extend = try await browser.post("/sitzung/verlaengern", form: ["zurueck": "/konto/profil"], headers: ["Accept": "text/html"])
+            #expect(extend.status == .seeOther)
+            #expect(extend.location == "/konto/profil")
+            clock.advance(by: 850)
+            #expect(try await browser.get("/konto").status == .ok)
+        }
+    }
+
+    @Test(arguments: TestDatabase.allCases)
+    func signOutEndsEverySessionOfTheMember(_ db: TestDatabase) async throws {
+        try await withPortal(db) { app, _ in
+            let laptop = Browser(app)
+            let phone = Browser(app)
+            try await laptop.signIn(stock: "erika")
+            try await phone.signIn(stock: "erika")
+            let phoneCookie = try #require(phone.cookies["portal_session"])
+            let out = try await laptop.post("/abmelden", form: [:])
+            #expect(out.status == .seeOther)
+            #expect(out.location == "/?abgemeldet=1")
+            #expect(laptop.cookies["portal_session"] == nil)
+            let replay = Browser(app)
+            replay.cookies["portal_session"] = phoneCookie
+            #expect(try await replay.get("/konto").location == "/")
+            #expect(try await PortalSession.query(on: app.db).filter(\.$pseudonym == "stock-erika-mustermann").count() == 0)
+        }
+    }
+
+    @Test(arguments: TestDatabase.allCases)
+    func unknownCardLandsOnTheRegistration(_ db: TestDatabase) async throws {
+        try await withPortal(db) { app, _ in
+            let browser = Browser(app)
+            let response = try await browser.signIn(stock: "unknown")
+            #expect(response.location == "/registrierung")
+            let page = try await browser.get("/registrierung")
+            #expect(page.status == .ok)
+            #expect(page.body.string.contains("Registrierung"))
+            #expect(try await browser.get("/konto").location == "/registrierung")
+        }
+    }
+
+    @Test(arguments: TestDatabase.allCases)
+    func malformedOrUnknownCookiesAreIgnoredNotErrors(_ db: TestDatabase) async throws {
+        try await withPortal(db) { app, _ in
+            for value in ["", "x", String(repeating: "A", count: 43), "%00%ff", String(repeating: "ä", count: 5000), "a;b=c"] {
+                let browser = Browser(app)
+                browser.cookies["portal_session"] = value
+                let response = try await browser.get("/konto")
+                #expect(response.status == .seeOther, "cookie \(value.prefix(10))")
+                #expect(try await browser.get("/").status == .ok)
+            }
+        }
+    }
+}
