@@ -23,6 +23,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-asn1.git", from: "1.3.0"),
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.5.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.1.0"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.21.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.81.0"),
     ],
     targets: [
         .target(
@@ -30,9 +33,59 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "PortalJobs",
+            dependencies: [
+                "PortalDomain",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "PortalJobsTestSupport",
+            dependencies: [
+                "PortalJobs",
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "PostgresKit", package: "postgres-kit"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "PortalJobsTestWorker",
+            dependencies: ["PortalJobs", "PortalJobsTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "PortalJobsTests",
+            dependencies: [
+                "PortalJobs", "PortalJobsTestSupport", "PortalJobsTestWorker",
+                .product(name: "PostgresKit", package: "postgres-kit"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "PortalPDF",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "PortalPDFTests",
+            dependencies: ["PortalPDF"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "PortalApp",
             dependencies: [
                 "PortalDomain",
+                "PortalJobs",
+                "PortalPDF",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),

@@ -97,7 +97,9 @@ private func configure(
     app.middleware.use(CSRFMiddleware())
 
     try routes(app)
+    app.jobs = try JobsService(app: app, configuration: configuration, clock: clock)
     app.lifecycle.use(StartupTasks())
+    app.lifecycle.use(JobsLifecycle())
     let backOffice = try await BackOffice.makeApplication(for: app, registry: metrics)
     let backOfficeAddress = BindAddress.hostname(configuration.backOfficeHost, port: configuration.backOfficePort)
     app.servers.use { app in
@@ -105,6 +107,10 @@ private func configure(
     }
     app.lifecycle.use(ShutdownWith(other: backOffice))
     app.asyncCommands.use(ImportCommand(), as: "import")
+    app.asyncCommands.use(WorkerCommand(), as: "worker")
+    app.asyncCommands.use(JobsCommand(), as: "jobs")
+    app.asyncCommands.use(RegistrationsCommand(), as: "registrations")
+    app.asyncCommands.use(AccountCommand(), as: "account")
 }
 
 private func configureDatabase(_ app: Application, _ location: PortalConfiguration.DatabaseLocation) throws {
@@ -127,6 +133,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: HealthController())
     try app.register(collection: SessionController())
     try app.register(collection: MemberAreaController())
+    try app.register(collection: RegistrationController())
     try app.portal.identityProvider?.register(on: app)
 }
 

@@ -25,9 +25,13 @@ public enum PortalEntrypoint {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             return 64
         }
-        let configuration: PortalConfiguration
+        // `serve --no-worker` is ours, not Vapor's: take it out before Vapor parses the flags.
+        let noWorker = environment.arguments.contains("--no-worker")
+        environment.arguments.removeAll { $0 == "--no-worker" }
+        var configuration: PortalConfiguration
         do {
             configuration = try PortalConfiguration.fromEnvironment(mode: mode)
+            if noWorker { configuration.runWorkerInProcess = false }
         } catch {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             return 78 // EX_CONFIG

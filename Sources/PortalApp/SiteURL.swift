@@ -7,6 +7,7 @@ enum SiteURL: Sendable {
     case signIn
     case signOut
     case registration
+    case registrationStatus
     case dashboard
     case profile
     case documents
@@ -30,6 +31,7 @@ enum SiteURL: Sendable {
         case .signIn: "/anmelden"
         case .signOut: "/abmelden"
         case .registration: "/registrierung"
+        case .registrationStatus: "/registrierung/status"
         case .dashboard: "/konto"
         case .profile: "/konto/profil"
         case .documents: "/konto/dokumente"

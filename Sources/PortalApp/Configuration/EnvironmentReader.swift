@@ -1,4 +1,5 @@
 import Foundation
+import PortalDomain
 
 /// Parses typed values out of environment variables and collects every
 /// problem, so that an operator sees all mistakes at once, not one per start.
@@ -53,5 +54,14 @@ struct EnvironmentReader {
             return fallback
         }
         return Array(data)
+    }
+
+    mutating func maintenanceWindow(_ name: String) -> MaintenanceWindow {
+        guard let text = env[name], !text.isEmpty else { return .standard }
+        guard let window = MaintenanceWindow(text) else {
+            problems.append("\(name) must look like 03:00-05:00 (Europe/Berlin), got '\(text)'.")
+            return .standard
+        }
+        return window
     }
 }

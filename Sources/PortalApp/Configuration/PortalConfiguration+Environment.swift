@@ -1,4 +1,5 @@
 import Foundation
+import PortalDomain
 import Vapor
 
 public struct ConfigurationError: Error, CustomStringConvertible, Equatable {
@@ -71,7 +72,14 @@ extension PortalConfiguration {
                 limit: reader.int("PORTAL_SIGNIN_RATE_LIMIT", default: 10, range: 1...100_000),
                 period: TimeInterval(reader.int("PORTAL_SIGNIN_RATE_PERIOD_SECONDS", default: 60, range: 1...86_400))),
             fund: FundProfile.fromEnvironment(env, problems: &reader.problems),
-            cacheTemplates: !reader.bool("PORTAL_TEMPLATE_RELOAD", default: false)
+            cacheTemplates: !reader.bool("PORTAL_TEMPLATE_RELOAD", default: false),
+            maintenanceWindow: reader.maintenanceWindow("PORTAL_MAINTENANCE_WINDOW"),
+            registrationDelay: TimeInterval(reader.int("PORTAL_REGISTRATION_DELAY_SECONDS", default: isDev ? 5 : 180, range: 0...86_400)),
+            runWorkerInProcess: reader.bool("PORTAL_WORKER", default: true),
+            // SQLite has one writer at a time: more jobs at once only wait for each other.
+            workerConcurrency: reader.int("PORTAL_WORKER_CONCURRENCY", default: database.isSQLite ? 1 : 4, range: 1...64),
+            backupsToKeep: reader.int("PORTAL_BACKUPS_KEEP", default: 7, range: 1...365),
+            postgresBackupCommand: env["PORTAL_PG_BACKUP_COMMAND"].flatMap { $0.isEmpty ? nil : $0 }
         )
         problems += reader.problems
         problems += config.deploymentProblems(secretsGiven: sessionSecret != nil && documentKey != nil)

@@ -1,4 +1,5 @@
 import Foundation
+import PortalDomain
 import Vapor
 
 /// Everything the portal reads from its environment, read once at start.
@@ -13,6 +14,11 @@ public struct PortalConfiguration: Sendable {
         case sqlite(path: String)
         case sqliteInMemory
         case postgres(url: String, searchPath: String?)
+
+        var isSQLite: Bool {
+            if case .postgres = self { return false }
+            return true
+        }
     }
 
     public var mode: Mode
@@ -39,6 +45,16 @@ public struct PortalConfiguration: Sendable {
     public var signInRateLimit: RateLimitRule
     public var fund: FundProfile
     public var cacheTemplates: Bool
+    /// Registrations and certificates never start in this window (Europe/Berlin).
+    public var maintenanceWindow: MaintenanceWindow
+    /// The security delay before a registration is matched (DOMAIN.md).
+    public var registrationDelay: TimeInterval
+    /// Whether `portal serve` runs the job worker itself (the embedded default).
+    public var runWorkerInProcess: Bool
+    public var workerConcurrency: Int
+    public var backupsToKeep: Int
+    /// A shell command that writes a PostgreSQL dump to "$PORTAL_BACKUP_FILE".
+    public var postgresBackupCommand: String?
 
     public var usesHTTPS: Bool { baseURL.scheme?.lowercased() == "https" }
 

@@ -5,7 +5,6 @@ import Vapor
 /// The member area: dashboard, profile, and the sections later issues fill.
 struct MemberAreaController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(SiteURL.registration.components, use: registration)
         let area = routes.grouped(RequireAccountMiddleware())
         area.get(SiteURL.dashboard.components, use: dashboard)
         area.get(SiteURL.profile.components, use: profile)
@@ -31,7 +30,8 @@ struct MemberAreaController: RouteCollection {
                 .map { .init(period: Format.period(year: $0.year, month: $0.month), amount: Format.euros(cents: $0.amountCents, req.language)) }
         }
         let context = DashboardContext(
-            page: PageContext(req, titleKey: "dashboard.title", memberName: member.displayName),
+            page: PageContext(req, titleKey: "dashboard.title", memberName: member.displayName,
+                              noticeKey: req.query[String.self, at: "willkommen"] != nil ? "dashboard.welcome" : nil),
             lang: req.language.rawValue,
             name: member.displayName,
             memberNumber: member.memberNumber,
@@ -52,15 +52,6 @@ struct MemberAreaController: RouteCollection {
             lang: req.language.rawValue,
             member: .init(member, language: req.language))
         return try await req.render("profile", context)
-    }
-
-    /// The registration of the identity issue goes here; until then a signed-in
-    /// but unregistered person learns what will happen.
-    func registration(req: Request) async throws -> Response {
-        guard let session = req.currentSession, session.isSignedIn else { return req.redirect(to: SiteURL.start.path) }
-        if session.accountID != nil { return req.redirect(to: SiteURL.dashboard.path) }
-        let page = PageContext(req, titleKey: "registration.title")
-        return try await req.render("registration", SimplePageContext(page: page, lang: page.lang))
     }
 
     func comingSoon(req: Request, titleKey: String) async throws -> Response {

@@ -83,6 +83,14 @@ enum Format {
         return date(PartialDate(year: parts.year ?? 1970, month: parts.month, day: parts.day), language)
     }
 
+    /// 14:05 Uhr / 2:05 pm style is avoided: both languages get the 24-hour clock, Berlin time.
+    static func time(_ instant: Date, _ language: LocalizationCatalogue.Language) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = .berlin
+        let parts = calendar.dateComponents([.hour, .minute], from: instant)
+        return String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
+    }
+
     static func period(year: Int, month: Int) -> String {
         String(format: "%02d/%04d", month, year)
     }

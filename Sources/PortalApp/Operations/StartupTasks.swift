@@ -7,6 +7,10 @@ import Vapor
 struct StartupTasks: LifecycleHandler {
     func willBootAsync(_ app: Application) async throws {
         let config = app.portal.configuration
+        if case .sqlite = config.database {
+            // WAL lets pages read while the worker writes; the setting stays with the file.
+            try await app.db.requireSQL().raw("PRAGMA journal_mode=WAL").run()
+        }
         if config.autoMigrate {
             try await app.autoMigrate()
         }

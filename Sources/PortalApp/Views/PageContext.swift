@@ -16,6 +16,8 @@ struct PageContext: Encodable {
     let devEID: Bool
     let nav: [NavItem]
     let hasNav: Bool
+    /// `data-registration-state` on the main element, for the status page and browser tests.
+    var registrationState: String?
     let links = Links()
 
     /// The paths templates link to, from `SiteURL`, so no template spells a path.
@@ -31,6 +33,8 @@ struct PageContext: Encodable {
         let devEID = SiteURL.devEID.path
         let sessionExtend = SiteURL.sessionExtend.path
         let sessionStatus = SiteURL.sessionStatus.path
+        let registration = SiteURL.registration.path
+        let registrationStatus = SiteURL.registrationStatus.path
         let languageDE = SiteURL.language("de").path
         let languageEN = SiteURL.language("en").path
     }

@@ -34,6 +34,7 @@ func withPortal(
         "PORTAL_DEV_EID": "true",
         "PORTAL_BACKOFFICE_PORT": "0",
         "PORTAL_SIGNIN_RATE_LIMIT": "1000",
+        "PORTAL_WORKER": "false",
     ]
     env.merge(extra) { _, new in new }
     var configuration = try PortalConfiguration.fromEnvironment(env, mode: .testing)

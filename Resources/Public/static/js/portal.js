@@ -23,7 +23,11 @@
     fetch(statusURL, { credentials: "same-origin", headers: { "Accept": "application/json" } })
       .then(function (response) { return response.json(); })
       .then(function (status) {
-        if (!status.signedIn || status.remainingSeconds <= 0) { window.location.assign(expiredURL); return; }
+        if (!status.signedIn) { window.location.assign(expiredURL); return; }
+        // "0 seconds left" can still mean a fraction of a second: leaving now
+        // would be a request that renews the session. Ask again until the
+        // server has ended it.
+        if (status.remainingSeconds <= 0) { schedule(1); return; }
         if (status.remainingSeconds > lead) { hide(); schedule(status.remainingSeconds - lead); return; }
         show(status.remainingSeconds);
       })
@@ -76,4 +80,23 @@
   });
 
   schedule(idle - lead);
+})();
+
+// Registration status: while the matching runs, look every few seconds and
+// reload the page when the state changes (the page also has a refresh link).
+(function () {
+  "use strict";
+  var panel = document.querySelector("[data-status-url][data-current-state]");
+  if (!panel) { return; }
+  var current = panel.getAttribute("data-current-state");
+  if (current !== "pending" && current !== "review") { return; }
+  var url = panel.getAttribute("data-status-url");
+  window.setInterval(function () {
+    fetch(url, { credentials: "same-origin", headers: { "Accept": "application/json" } })
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .then(function (status) {
+        if (status && status.state !== current) { window.location.reload(); }
+      })
+      .catch(function () { return null; });
+  }, current === "pending" ? 3000 : 15000);
 })();

@@ -25,7 +25,7 @@ struct CreateAccountsAndSessions: AsyncMigration {
             .field("last_seen_at", .datetime, .required)
             .unique(on: "token_hash")
             .create()
-        let sql = database as! any SQLDatabase
+        let sql = try database.requireSQL()
         try await sql.create(index: "sessions_account_idx").on(PortalSession.schema).column("account_id").run()
         try await sql.create(index: "sessions_pseudonym_idx").on(PortalSession.schema).column("pseudonym").run()
     }

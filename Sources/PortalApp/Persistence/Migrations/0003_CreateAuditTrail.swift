@@ -15,7 +15,7 @@ struct CreateAuditTrail: AsyncMigration {
             .field("member_id", .uuid)
             .field("detail", .string, .required)
             .create()
-        let sql = database as! any SQLDatabase
+        let sql = try database.requireSQL()
         try await sql.create(index: "audit_member_idx").on(AuditEntry.schema).column("member_id").run()
         if sql.dialect.name == "postgresql" {
             try await sql.raw("""
@@ -37,7 +37,7 @@ struct CreateAuditTrail: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        let sql = database as! any SQLDatabase
+        let sql = try database.requireSQL()
         if sql.dialect.name == "postgresql" {
             try await sql.raw("DROP TRIGGER IF EXISTS audit_entries_no_change ON audit_entries").run()
             try await sql.raw("DROP FUNCTION IF EXISTS audit_entries_append_only()").run()

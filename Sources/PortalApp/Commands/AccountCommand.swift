@@ -1,0 +1,28 @@
+import Fluent
+import Foundation
+import PortalDomain
+import Vapor
+
+/// `portal account terminate MEMBER_NUMBER`: the member's written notice of
+/// termination, carried out (the back office gets a button later).
+struct AccountCommand: AsyncCommandGroup {
+    var help: String { "Manages members' portal accounts." }
+    var commands: [String: any AnyAsyncCommand] { ["terminate": Terminate()] }
+
+    struct Terminate: AsyncCommand {
+        struct Signature: CommandSignature {
+            @Argument(name: "member_number", help: "e.g. 99999/01")
+            var memberNumber: String
+        }
+        var help: String { "Blocks the account, ends its sessions and deletes all its portal data." }
+
+        func run(using context: CommandContext, signature: Signature) async throws {
+            guard let number = try? MemberNumber(parsing: signature.memberNumber) else {
+                throw UsageError(description: "'\(signature.memberNumber)' is not a member number like 99999/01")
+            }
+            let app = context.application
+            let report = try await AccountTermination.terminate(number, on: app.db, at: app.portal.clock.now(), actor: "operator:cli")
+            context.console.print(report.summary(number))
+        }
+    }
+}

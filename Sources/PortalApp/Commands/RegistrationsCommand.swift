@@ -1,0 +1,70 @@
+import Fluent
+import Foundation
+import PortalDomain
+import Vapor
+
+/// `portal registrations list [--state review] | approve ID | reject ID`:
+/// the case workers' review queue until the back office exists.
+struct RegistrationsCommand: AsyncCommandGroup {
+    var help: String { "Lists registrations and decides those sent to review." }
+    var commands: [String: any AnyAsyncCommand] {
+        ["list": List(), "approve": Decide(approve: true), "reject": Decide(approve: false)]
+    }
+
+    struct List: AsyncCommand {
+        struct Signature: CommandSignature {
+            @Option(name: "state", help: "pending, review, rejected or active (default review)")
+            var state: String?
+        }
+        var help: String { "Lists registrations in one state, oldest first, with the case-worker reason." }
+
+        func run(using context: CommandContext, signature: Signature) async throws {
+            guard let state = Registration.State(rawValue: signature.state ?? "review") else {
+                throw UsageError(description: "unknown state '\(signature.state ?? "")'")
+            }
+            let rows = try await Registration.query(on: context.application.db).filter(\.$state == state).sort(\.$createdAt).all()
+            for row in rows {
+                context.console.print("\(row.id?.uuidString ?? "-")\t\(row.memberNumber)\t\(row.state.rawValue)\t\(row.reason ?? "-")\t\(row.createdAt)")
+            }
+            context.console.print("\(rows.count) registration(s) in state \(state.rawValue)")
+        }
+    }
+
+    struct Decide: AsyncCommand {
+        struct Signature: CommandSignature {
+            @Argument(name: "id", help: "the registration id")
+            var id: String
+        }
+        let approve: Bool
+        var help: String { approve ? "Approves a registration in review: the account becomes active." : "Rejects a registration in review." }
+
+        func run(using context: CommandContext, signature: Signature) async throws {
+            let app = context.application
+            guard let id = UUID(uuidString: signature.id) else { throw UsageError(description: "'\(signature.id)' is not a registration id") }
+            try await RegistrationReview.decide(id, approve: approve, on: app.db, at: app.portal.clock.now(), actor: "operator:cli")
+            context.console.print("registration \(id): \(approve ? "approved, account active" : "rejected")")
+        }
+    }
+}
+
+/// A case worker's decision on a registration sent to review.
+enum RegistrationReview {
+    static func decide(_ id: UUID, approve: Bool, on database: any Database, at now: Date, actor: String) async throws {
+        guard let registration = try await Registration.find(id, on: database) else { throw UsageError(description: "no registration \(id)") }
+        guard registration.state == .review else {
+            throw UsageError(description: "registration \(id) is \(registration.state.rawValue), not in review")
+        }
+        try await database.transaction { db in
+            guard approve else {
+                try await RegistrationMatching.decide(registration, .rejected, reason: "caseWorker", on: db, at: now, actor: actor)
+                return
+            }
+            guard let member = try await Member.query(on: db).filter(\.$memberNumber == registration.memberNumber).first() else {
+                throw UsageError(description: "no member \(registration.memberNumber)")
+            }
+            let outcome = try await AccountBinding.bind(member: member, pseudonym: registration.pseudonym, registration: registration,
+                                                        on: db, at: now, actor: actor)
+            if outcome == .cardBoundToAnotherMember { throw UsageError(description: "this card is bound to another member's account") }
+        }
+    }
+}

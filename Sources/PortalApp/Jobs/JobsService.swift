@@ -1,0 +1,66 @@
+import Fluent
+import Foundation
+import Logging
+import PortalDomain
+import PortalJobs
+import SQLKit
+import Vapor
+
+/// The portal's job queue, its worker and scheduler, built once per application.
+final class JobsService: Sendable {
+    let queue: JobQueue
+    let worker: Worker
+    let scheduler: Scheduler
+    let recurring: [RecurringJob]
+
+    init(app: Application, configuration: PortalConfiguration, clock: any PortalClock) throws {
+        let sql = try app.db.requireSQL()
+        queue = try JobQueue(database: sql, registry: Self.registry(app: app), clock: clock,
+                             maintenanceWindow: configuration.maintenanceWindow)
+        worker = Worker(queue: queue, options: WorkerOptions(concurrency: configuration.workerConcurrency),
+                        logger: Logger(label: "portal.jobs.worker"))
+        recurring = [
+            try RecurringJob(name: "session-cleanup", schedule: CronSchedule("*/15 * * * *"), kind: PortalJobKinds.sessionCleanup.name),
+            try RecurringJob(name: "backup", schedule: CronSchedule("30 3 * * *"), kind: PortalJobKinds.backup.name),
+        ]
+        scheduler = Scheduler(queue: queue, jobs: recurring)
+    }
+
+    private static func registry(app: Application) -> JobRegistry {
+        var registry = JobRegistry()
+        registry.register(PortalJobKinds.registrationMatch) { context in
+            try await RegistrationMatching(app: app).run(context)
+        }
+        registry.register(PortalJobKinds.sessionCleanup) { _ in
+            try await SessionCleanup.run(app: app)
+        }
+        registry.register(PortalJobKinds.backup) { _ in
+            try await BackupJob.run(app: app)
+        }
+        return registry
+    }
+
+    /// Enqueues inside the caller's database transaction, so the job exists
+    /// exactly when the domain change commits; wakes the in-process worker.
+    @discardableResult
+    func enqueue(_ kind: JobKind, payload: some Encodable & Sendable, runAt: Date? = nil, key: String? = nil,
+                 on db: any Database) async throws -> Job {
+        try await queue.enqueue(kind: kind.name, payload: payload, runAt: runAt, idempotencyKey: key, on: try db.requireSQL())
+    }
+}
+
+extension Application {
+    private struct JobsKey: StorageKey { typealias Value = JobsService }
+
+    var jobs: JobsService {
+        get {
+            guard let jobs = storage[JobsKey.self] else { preconditionFailure("makeApplication sets up the jobs service") }
+            return jobs
+        }
+        set { storage[JobsKey.self] = newValue }
+    }
+}
+
+extension Request {
+    var jobs: JobsService { application.jobs }
+}

@@ -1,0 +1,68 @@
+import Fluent
+import Foundation
+import PortalDomain
+
+/// Account termination (DOMAIN.md): everything the portal holds for the
+/// member goes — binding, sessions, registrations, transfer codes — in one
+/// transaction, and one audit entry records it. The member record from the
+/// core system and the member file are not portal data and stay.
+/// Running it again finds nothing and changes nothing.
+enum AccountTermination {
+    struct Report: Equatable {
+        var accounts = 0
+        var sessions = 0
+        var registrations = 0
+
+        var deletedAnything: Bool { accounts + sessions + registrations > 0 }
+
+        func summary(_ number: MemberNumber) -> String {
+            guard deletedAnything else { return "\(number): no portal data (already terminated or never registered)" }
+            return "\(number): account terminated; deleted \(accounts) account(s), \(sessions) session(s), \(registrations) registration(s)"
+        }
+    }
+
+    struct UnknownMember: Error, CustomStringConvertible {
+        let number: MemberNumber
+        var description: String { "no member \(number)" }
+    }
+
+    static func terminate(_ number: MemberNumber, on database: any Database, at now: Date, actor: String) async throws -> Report {
+        guard let member = try await Member.query(on: database).filter(\.$memberNumber == number.value).first() else {
+            throw UnknownMember(number: number)
+        }
+        let memberID = try member.requireID()
+        return try await database.transaction { db in
+            var report = Report()
+            let accounts = try await Account.query(on: db).filter(\.$member.$id == memberID).all()
+            let accountIDs = try accounts.map { try $0.requireID() }
+            let pseudonyms = accounts.map(\.pseudonym)
+            // Block first, so a request racing this transaction is refused.
+            for account in accounts {
+                account.state = .blocked
+                try await account.save(on: db)
+            }
+            report.sessions += try await PortalSession.query(on: db).filter(\.$accountID ~~ accountIDs).count()
+            try await PortalSession.query(on: db).filter(\.$accountID ~~ accountIDs).delete()
+            report.sessions += try await PortalSession.query(on: db).filter(\.$pseudonym ~~ pseudonyms).count()
+            try await PortalSession.query(on: db).filter(\.$pseudonym ~~ pseudonyms).delete()
+            let registrations = {
+                Registration.query(on: db).group(.or) { group in
+                    group.filter(\.$memberID == memberID)
+                    group.filter(\.$memberNumber == number.value)
+                    group.filter(\.$pseudonym ~~ pseudonyms)
+                }
+            }
+            report.registrations = try await registrations().count()
+            try await registrations().delete()
+            try await TransferCode.query(on: db).filter(\.$accountID ~~ accountIDs).delete()
+            report.accounts = accounts.count
+            try await Account.query(on: db).filter(\.$member.$id == memberID).delete()
+            if report.deletedAnything {
+                try await AuditLog.record(on: db, at: now, actor: actor, action: "account.terminated", memberID: memberID,
+                                          detail: ["accounts": "\(report.accounts)", "sessions": "\(report.sessions)",
+                                                   "registrations": "\(report.registrations)"])
+            }
+            return report
+        }
+    }
+}

@@ -1,0 +1,122 @@
+import Fluent
+import Foundation
+import PortalDomain
+import PortalJobs
+import Vapor
+
+/// First registration: member number + privacy consent, then the
+/// window-bound matching job, and a status page until the result is known.
+struct RegistrationController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(SiteURL.registration.components, use: show)
+        routes.post(SiteURL.registration.components, use: submit)
+        routes.get(SiteURL.registrationStatus.components, use: status)
+    }
+
+    func show(req: Request) async throws -> Response {
+        guard let session = req.currentSession, session.isSignedIn, let pseudonym = session.pseudonym else {
+            return req.redirect(to: SiteURL.start.path)
+        }
+        if session.accountID != nil { return req.redirect(to: SiteURL.dashboard.path) }
+        if let redirect = try await enterIfActivated(req, pseudonym: pseudonym) { return redirect }
+        let latest = try await latestRegistration(req, pseudonym: pseudonym)
+        if let latest, latest.state != .rejected || req.query[String.self, at: "neu"] == nil {
+            return try await renderStatus(req, latest)
+        }
+        return try await renderForm(req, input: RegistrationInput(), problems: [])
+    }
+
+    func submit(req: Request) async throws -> Response {
+        guard let session = req.currentSession, session.isSignedIn, let pseudonym = session.pseudonym,
+              let identity = req.signedInIdentity, let identityJSON = session.identityJSON else {
+            return req.redirect(to: SiteURL.start.path)
+        }
+        if session.accountID != nil { return req.redirect(to: SiteURL.dashboard.path) }
+        if let pending = try await latestRegistration(req, pseudonym: pseudonym), pending.state == .pending || pending.state == .review {
+            return req.redirect(to: SiteURL.registration.path)
+        }
+        let input = try req.content.decode(RegistrationInput.self)
+        let number: MemberNumber
+        switch input.validated() {
+        case .failure(let problems):
+            let response = try await renderForm(req, input: input, problems: problems.problems)
+            response.status = .unprocessableEntity
+            return response
+        case .success(let valid):
+            number = valid
+        }
+        try await RegistrationAttempts.check(req, pseudonym: pseudonym, memberNumber: number.value)
+        let now = req.clock.now()
+        let delay = req.portal.configuration.registrationDelay
+        let jobs = req.jobs
+        try await req.db.transaction { db in
+            let registration = Registration()
+            registration.id = UUID()
+            registration.pseudonym = pseudonym
+            registration.memberNumber = number.value
+            registration.identityJSON = identityJSON
+            registration.state = .pending
+            registration.createdAt = now
+            let job = try await jobs.enqueue(
+                PortalJobKinds.registrationMatch, payload: RegistrationMatching.Payload(registrationID: registration.id!),
+                runAt: now.addingTimeInterval(delay), key: "registration:\(registration.id!.uuidString)", on: db)
+            registration.jobID = job.id
+            try await registration.create(on: db)
+            try await AuditLog.record(on: db, at: now, actor: "eid:unregistered", action: "registration.submitted", memberID: nil,
+                                      detail: ["registration": registration.id!.uuidString, "provider": identity.documentType])
+        }
+        return req.redirect(to: SiteURL.registration.path)
+    }
+
+    /// For the page's script: the state only, nothing about the matching.
+    func status(req: Request) async throws -> RegistrationStatusResponse {
+        guard let pseudonym = req.currentSession?.pseudonym else { throw Abort(.unauthorized) }
+        if try await Account.query(on: req.db).filter(\.$pseudonym == pseudonym).filter(\.$state == .active).first() != nil {
+            return RegistrationStatusResponse(state: Registration.State.active.rawValue)
+        }
+        let state = try await latestRegistration(req, pseudonym: pseudonym)?.state.rawValue ?? "none"
+        return RegistrationStatusResponse(state: state)
+    }
+
+    /// Activation changes what the session may do, so it gets a new id (ASVS 7.2.4).
+    private func enterIfActivated(_ req: Request, pseudonym: String) async throws -> Response? {
+        guard let account = try await Account.query(on: req.db).filter(\.$pseudonym == pseudonym).filter(\.$state == .active).first(),
+              let identity = req.signedInIdentity else { return nil }
+        try await req.signIn(identity, accountID: account.id)
+        return req.redirect(to: SiteURL.dashboard.path + "?willkommen=1")
+    }
+
+    private func latestRegistration(_ req: Request, pseudonym: String) async throws -> Registration? {
+        try await Registration.query(on: req.db).filter(\.$pseudonym == pseudonym).sort(\.$createdAt, .descending).first()
+    }
+
+    private func renderForm(_ req: Request, input: RegistrationInput, problems: [FieldProblem]) async throws -> Response {
+        _ = try await req.csrfToken()
+        let context = RegistrationFormContext(page: PageContext(req, titleKey: "registration.title"), lang: req.language.rawValue,
+                                              input: input, errors: problems)
+        return try await req.render("registration-form", context)
+    }
+
+    private func renderStatus(_ req: Request, _ registration: Registration) async throws -> Response {
+        var page = PageContext(req, titleKey: "registration.title")
+        page.registrationState = registration.state.rawValue
+        var expected: String?
+        var afterWindow = false
+        if registration.state == .pending, let jobID = registration.jobID, let job = try await req.jobs.queue.find(jobID) {
+            if let start = req.jobs.queue.expectedStart(of: job) {
+                expected = Format.time(start, req.language)
+                afterWindow = req.portal.configuration.maintenanceWindow.contains(max(job.runAt, req.clock.now()))
+            }
+        }
+        let fund = req.portal.configuration.fund
+        let context = RegistrationStatusContext(page: page, lang: req.language.rawValue, state: registration.state.rawValue,
+                                                expectedTime: expected, afterWindow: afterWindow,
+                                                windowEnd: req.portal.configuration.maintenanceWindow.end.description,
+                                                fundEmail: fund.email, fundPhone: fund.phone)
+        return try await req.render("registration-status", context)
+    }
+}
+
+struct RegistrationStatusResponse: Content {
+    let state: String
+}

@@ -1,0 +1,58 @@
+import Fluent
+import Foundation
+import PortalDomain
+import PortalJobs
+import Vapor
+
+/// The window-bound matching job: compares the card's data with the member
+/// record and activates, sends to review, or rejects. Idempotent: a
+/// registration that is no longer pending is left alone, so a job run twice
+/// after a crash decides once.
+struct RegistrationMatching {
+    struct Payload: Codable, Sendable {
+        let registrationID: UUID
+    }
+
+    let app: Application
+
+    func run(_ context: JobContext) async throws {
+        let payload = try context.decodePayload(Payload.self)
+        let clock = app.portal.clock
+        try await app.db.transaction { db in
+            guard let registration = try await Registration.find(payload.registrationID, on: db),
+                  registration.state == .pending else { return }
+            let identity = try JSONDecoder().decode(EIDIdentity.self, from: Data(registration.identityJSON.utf8))
+            let now = clock.now()
+            guard let member = try await Member.query(on: db).filter(\.$memberNumber == registration.memberNumber).first() else {
+                try await Self.decide(registration, .rejected, reason: "unknownMemberNumber", on: db, at: now)
+                return
+            }
+            registration.memberID = member.id
+            let record = MatchableMember(familyName: member.familyName, givenNames: member.givenNames, birthName: member.birthName,
+                                         academicDegree: member.academicDegree, dateOfBirth: member.dateOfBirth)
+            switch RegistrationMatcher().match(identity, against: record) {
+            case .match:
+                let outcome = try await AccountBinding.bind(member: member, pseudonym: identity.pseudonym, registration: registration,
+                                                            on: db, at: now, actor: "system:matching")
+                if outcome == .cardBoundToAnotherMember {
+                    try await Self.decide(registration, .review, reason: "cardBoundToAnotherMember", on: db, at: now)
+                }
+            case .review(let reason):
+                try await Self.decide(registration, .review, reason: reason.rawValue, on: db, at: now)
+            case .noMatch(let reason):
+                try await Self.decide(registration, .rejected, reason: reason.rawValue, on: db, at: now)
+            }
+        }
+    }
+
+    static func decide(_ registration: Registration, _ state: Registration.State, reason: String, on db: any Database, at now: Date,
+                       actor: String = "system:matching") async throws {
+        registration.state = state
+        registration.reason = reason
+        registration.decidedAt = now
+        registration.decidedBy = actor
+        try await registration.save(on: db)
+        try await AuditLog.record(on: db, at: now, actor: actor, action: "registration.\(state.rawValue)",
+                                  memberID: registration.memberID, detail: ["reason": reason, "registration": registration.id?.uuidString ?? "-"])
+    }
+}
