@@ -1,0 +1,118 @@
+"""Starts and stops one portal process for the browser tests.
+
+The portal runs exactly as a person would start it in development: the
+embedded SQLite database in a fresh data directory, the demo data seeded, the
+development eID simulator switched on. Only the timeouts are shortened so that
+the idle-timeout warning can be tested in seconds instead of minutes.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+REPOSITORY = Path(__file__).resolve().parent.parent
+
+# Short session limits for the run: the warning appears IDLE - WARNING seconds
+# after the last request, the session ends IDLE seconds after it.
+IDLE_SECONDS = 40
+WARNING_SECONDS = 30
+
+
+def portal_binary() -> Path:
+    """PORTAL_BINARY if set, else the release build if present, else debug."""
+    configured = os.environ.get("PORTAL_BINARY")
+    if configured:
+        return Path(configured)
+    release = REPOSITORY / ".build" / "release" / "portal"
+    if release.is_file() and os.access(release, os.X_OK):
+        return release
+    return REPOSITORY / ".build" / "debug" / "portal"
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class PortalServer:
+    def __init__(self, binary: Path | None = None, log_dir: Path | None = None):
+        self.binary = binary or portal_binary()
+        self.log_dir = log_dir
+        self.process: subprocess.Popen | None = None
+        self.data_dir: str | None = None
+        self.port = 0
+        self.backoffice_port = 0
+        self.log_path: Path | None = None
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self, timeout: float = 90) -> "PortalServer":
+        if not (self.binary.is_file() and os.access(self.binary, os.X_OK)):
+            raise RuntimeError(f"portal binary not found: {self.binary} (build it or set PORTAL_BINARY)")
+        self.data_dir = tempfile.mkdtemp(prefix="portal-e2e-")
+        self.port, self.backoffice_port = free_port(), free_port()
+        log_dir = self.log_dir or Path(self.data_dir)
+        log_dir.mkdir(parents=True, exist_ok=True)
+        self.log_path = log_dir / "portal-e2e.log"
+        environment = dict(
+            os.environ,
+            PORTAL_DATA_DIR=self.data_dir,
+            # E2E_RESOURCES_DIR: run a binary against another checkout's Resources/.
+            PORTAL_RESOURCES_DIR=os.environ.get("E2E_RESOURCES_DIR", str(REPOSITORY)),
+            PORTAL_PORT=str(self.port),
+            PORTAL_BACKOFFICE_PORT=str(self.backoffice_port),
+            PORTAL_SESSION_IDLE_SECONDS=str(IDLE_SECONDS),
+            PORTAL_SESSION_WARNING_SECONDS=str(WARNING_SECONDS),
+            # Every test signs in afresh; the production limit would throttle the run.
+            PORTAL_SIGNIN_RATE_LIMIT="1000",
+        )
+        log = open(self.log_path, "wb")
+        self.process = subprocess.Popen(
+            [str(self.binary), "serve"], env=environment, stdout=log, stderr=subprocess.STDOUT,
+            cwd=self.data_dir, start_new_session=True)
+        log.close()
+        self._wait_until_ready(timeout)
+        return self
+
+    def _wait_until_ready(self, timeout: float) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"portal exited with {self.process.returncode} during start:\n{self.log_tail()}")
+            try:
+                with urllib.request.urlopen(self.base_url + "/readyz", timeout=2) as response:
+                    if response.status == 200:
+                        return
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                pass
+            time.sleep(0.25)
+        self.stop()
+        raise RuntimeError(f"portal not ready after {timeout} s:\n{self.log_tail()}")
+
+    def log_tail(self, lines: int = 40) -> str:
+        if not self.log_path or not self.log_path.exists():
+            return ""
+        return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=5)
+        self.process = None
+        if self.data_dir and not os.environ.get("E2E_KEEP_DATA"):
+            shutil.rmtree(self.data_dir, ignore_errors=True)

@@ -1,0 +1,38 @@
+"""Screenshots of the main pages for the README (German, desktop and phone).
+
+Written to docs/screenshots/ by every run, so they always show the portal as
+it is. Set E2E_SCREENSHOTS=0 to skip writing them.
+"""
+
+import os
+
+import pytest
+
+from browser import DESKTOP, PHONE, full_page_screenshot
+from pages import ERIKA, HelpPage, ProfilePage, StartPage, sign_in
+from portal_server import REPOSITORY
+
+SCREENSHOTS = REPOSITORY / "docs" / "screenshots"
+
+
+@pytest.mark.skipif(os.environ.get("E2E_SCREENSHOTS") == "0", reason="E2E_SCREENSHOTS=0")
+@pytest.mark.parametrize("width,device", [(DESKTOP, "desktop"), (PHONE, "phone")])
+def test_screenshots_of_the_main_pages(open_browser, base_url, width, device):
+    browser = open_browser(width=width)
+
+    def shoot(name: str) -> None:
+        path = SCREENSHOTS / f"{name}-{device}.png"
+        full_page_screenshot(browser, path)
+        assert path.stat().st_size > 5_000
+
+    start = StartPage(browser, base_url).open()
+    assert start.language == "de"
+    shoot("start")
+    start.start_sign_in()
+    shoot("dev-eid")
+    dashboard = sign_in(browser, base_url, ERIKA)
+    shoot("dashboard")
+    dashboard.follow_nav(ProfilePage)
+    shoot("profile")
+    dashboard.follow_nav(HelpPage)
+    shoot("help")
