@@ -12,6 +12,7 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webdriver import WebDriver
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -86,6 +87,7 @@ def focus_indicator(driver: WebDriver) -> dict:
         const style = getComputedStyle(element);
         return {
           tag: element.tagName.toLowerCase(),
+          id: element.id,
           text: (element.innerText || element.value || '').trim().slice(0, 60),
           href: element.getAttribute('href'),
           outlineStyle: style.outlineStyle,
@@ -101,6 +103,33 @@ def has_visible_focus(indicator: dict) -> bool:
     outline = indicator["outlineStyle"] not in ("none", "") and indicator["outlineWidth"] >= 2
     shadow = indicator["boxShadow"] not in ("none", "")
     return outline or shadow
+
+
+MAX_TABS = 60
+
+
+def tab_to(driver: WebDriver, wanted, seen: list[dict], backwards: bool = False) -> None:
+    """Presses TAB (SHIFT+TAB) until `wanted(indicator)`; every stop must show its focus."""
+    key = Keys.SHIFT + Keys.TAB if backwards else Keys.TAB
+    for _ in range(MAX_TABS):
+        driver.switch_to.active_element.send_keys(key)
+        indicator = focus_indicator(driver)
+        if indicator["tag"] == "body":
+            continue
+        seen.append(indicator)
+        assert has_visible_focus(indicator), f"no visible focus on {indicator}"
+        if wanted(indicator):
+            return
+    raise AssertionError(f"not reached with {MAX_TABS} TABs; focus went through {[i['text'] for i in seen]}")
+
+
+def press(driver: WebDriver, key: str) -> None:
+    """A key pressed on whatever has the focus (Keys.ENTER, Keys.SPACE, text)."""
+    driver.switch_to.active_element.send_keys(key)
+
+
+def press_enter(driver: WebDriver) -> None:
+    press(driver, Keys.ENTER)
 
 
 def empty_error_summaries(driver: WebDriver) -> int:

@@ -9,10 +9,13 @@ on its own).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import itertools
+import time
+import uuid
+from dataclasses import asdict, dataclass, replace
 from urllib.parse import urlsplit
 
-from selenium.common.exceptions import NoSuchElementException
+from selenium.common.exceptions import NoSuchElementException, WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.remote.webelement import WebElement
@@ -39,6 +42,80 @@ class StockIdentity:
 
 ERIKA = StockIdentity("erika", "Erika", "Mustermann", "10001/01")
 UNKNOWN = StockIdentity("unknown", "Max", "Beispiel")
+LYSKY = StockIdentity("lysky", "Hans-Günther", "Graf v. Lýsky")  # no account: leads to the registration form
+
+
+@dataclass(frozen=True)
+class Card:
+    """An identity typed into the simulator's free-form form.
+
+    Registrations persist in the portal's database for the whole run, so a
+    test that registers needs a card the portal has never seen: `fresh()`
+    gives the same person a new pseudonym (a new card).
+    """
+    family_names: str
+    given_names: str
+    date_of_birth: str
+    birth_name: str = ""
+    academic_title: str = ""
+    document_type: str = "ID"
+    issuing_state: str = "D"
+    pseudonym: str = ""
+
+    def fresh(self, label: str = "card") -> "Card":
+        return replace(self, pseudonym=f"e2e-{label}-{uuid.uuid4().hex[:16]}")
+
+    def fields(self) -> dict[str, str]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class DemoMember:
+    """A stock member of the demo data (Sources/PortalApp/Demo/DemoMembers.swift)
+    and a card that matches the record."""
+    member_number: str
+    given_names: str
+    family_name: str
+    date_of_birth: str  # as the profile shows it
+    card: Card
+    degree: str | None = None
+
+    @property
+    def display_name(self) -> str:
+        return " ".join(part for part in (self.degree, self.given_names, self.family_name) if part)
+
+    def partial_card(self) -> Card:
+        """The same person with only the year of birth on the card: goes to case-worker review."""
+        return replace(self.card, date_of_birth=self.card.date_of_birth[:4])
+
+
+# The stock identity `lysky` and the members the other tests register as.
+GRAF_LYSKY = DemoMember("10003/01", "Hans-Günther", "Graf von Lýsky", "01.03.1946",
+                        Card("GRAF V. LÝSKY", "HANS-GÜNTHER", "1946-03-01", academic_title="DR.HC."),
+                        degree="Dr. h.c.")
+SCHAEFER = DemoMember("10004/01", "Jürgen Friedrich", "Schäfer", "30.11.1958",
+                      Card("SCHÄFER", "JÜRGEN FRIEDRICH", "1958-11-30", academic_title="DR."), degree="Dr.")
+NOWAK = DemoMember("10005/02", "Zofia", "Nowak", "14.02.1941", Card("NOWAK", "ZOFIA", "1941-02-14"))
+DUBOIS = DemoMember("10006/01", "Marie-Claire", "Dubois", "09.06.1975",
+                    Card("DUBOIS", "MARIE-CLAIRE", "1975-06-09", birth_name="LEFÈVRE", issuing_state="F",
+                         document_type="EIDAS"))
+WEISS = DemoMember("10007/01", "Thomas", "Weiß", "21.01.1970", Card("WEISS", "THOMAS", "1970-01-21"))
+# The stock identity `agca`: her card holds only the year of birth, so she goes to review.
+OZMEN = DemoMember("10002/01", "Ağça", "Özm̂en", "17.05.1989",
+                   Card("ÖZM̂EN", "AĞÇA", "1989", document_type="AR"))
+# The stock identity `unknown`: no member of the fund.
+BEISPIEL_CARD = Card("BEISPIEL", "MAX", "1980-01-01")
+
+_unused_numbers = itertools.count(1)
+
+
+def unused_member_number() -> str:
+    """A well-formed member number no demo member has, new for each call.
+
+    The portal allows 5 registrations per member number in 24 hours, and
+    numbers that do not exist count too; a new number per use keeps the
+    run's many rejected registrations from reaching that limit."""
+    return f"{90000 + next(_unused_numbers)}/01"
 
 
 class Page:
@@ -131,6 +208,16 @@ class Page:
         return [urlsplit(link.get_attribute("href")).path
                 for link in self.driver.find_elements(By.CSS_SELECTOR, ".site-footer a")]
 
+    def error_links(self) -> list[tuple[str, str]]:
+        """(message, target field id) of each link in the error summary."""
+        return [(link.text, link.get_attribute("hash").lstrip("#"))
+                for link in self.driver.find_elements(By.CSS_SELECTOR, ".error-summary a")]
+
+    def response_status(self) -> int:
+        """The HTTP status of the page's own response (Navigation Timing)."""
+        return self.driver.execute_script(
+            "return performance.getEntriesByType('navigation')[0].responseStatus;")
+
     def summary_list(self) -> dict[str, str]:
         """A GOV.UK summary list (dl.summary-list) as {label: value}."""
         rows = self.driver.find_elements(By.CSS_SELECTOR, "dl.summary-list > div")
@@ -171,10 +258,9 @@ class DevEIDPage(Page):
             field.send_keys(value)
         self.click_to_load(self.driver.find_element(By.CSS_SELECTOR, "form.form button[type='submit']"))
 
-    def error_links(self) -> list[tuple[str, str]]:
-        """(message, target field id) of each link in the error summary."""
-        return [(link.text, link.get_attribute("hash").lstrip("#"))
-                for link in self.driver.find_elements(By.CSS_SELECTOR, ".error-summary a")]
+    def sign_in_with(self, card: Card) -> None:
+        """Fills the free-form identity with the card's data and sends it."""
+        self.submit_identity(**card.fields())
 
 
 class DashboardPage(Page):
@@ -193,7 +279,99 @@ class DocumentsPage(Page):
 
 
 class RegistrationPage(Page):
+    """/registrierung: the form for an unknown card, then the status of its registration."""
     path = "/registrierung"
+    STATES = ("pending", "active", "review", "rejected")
+
+    # The form ----------------------------------------------------------------
+    @property
+    def member_number_field(self) -> WebElement:
+        return self.driver.find_element(By.ID, "member_number")
+
+    @property
+    def consent_checkbox(self) -> WebElement:
+        return self.driver.find_element(By.ID, "privacy_consent")
+
+    @property
+    def submit_button(self) -> WebElement:
+        return self.driver.find_element(By.CSS_SELECTOR, "#main form.form button[type='submit']")
+
+    def shows_form(self) -> bool:
+        return bool(self.driver.find_elements(By.ID, "member_number"))
+
+    def register(self, member_number: str, consent: bool = True) -> "RegistrationPage":
+        """Fills in the form and sends it; the page is then the status page
+        (or the form again with errors)."""
+        field = self.member_number_field
+        field.clear()
+        field.send_keys(member_number)
+        if self.consent_checkbox.is_selected() != consent:
+            self.consent_checkbox.click()
+        self.click_to_load(self.submit_button)
+        return self
+
+    def field_error(self, field: str) -> str | None:
+        """The message shown beside a field, or None."""
+        found = self.driver.find_elements(By.ID, f"{field}-error")
+        return found[0].text if found else None
+
+    # The status page ---------------------------------------------------------
+    @property
+    def state(self) -> str | None:
+        """data-registration-state of <main>: pending, review, rejected (None on the form)."""
+        try:
+            return self.driver.execute_script(
+                "const main = document.getElementById('main');"
+                "return main ? main.getAttribute('data-registration-state') : null;")
+        except WebDriverException:  # the page is being replaced just now
+            return None
+
+    def refresh_link(self) -> WebElement:
+        return self.driver.find_element(By.XPATH, f"//main//a[normalize-space()='{t(self.language, 'registration.refresh')}']")
+
+    def try_again_link(self) -> WebElement:
+        return self.driver.find_element(By.XPATH, f"//main//a[normalize-space()='{t(self.language, 'registration.tryAgain')}']")
+
+    def hold_still(self) -> "RegistrationPage":
+        """Stops the page's timers, so that the pending page is not reloaded
+        while checks run on it (the status poll runs every 3 s)."""
+        self.driver.execute_script(
+            "const last = window.setTimeout(function () {}, 0);"
+            "for (let id = 0; id <= last; id++) { window.clearTimeout(id); window.clearInterval(id); }")
+        return self
+
+    def _decided(self, states: tuple[str, ...]) -> bool:
+        if self.current_path == DashboardPage.path:
+            return "active" in states
+        return self.state in states
+
+    def wait_until_decided(self, states: tuple[str, ...] = ("active", "review", "rejected"),
+                           timeout: float = 30, refresh: bool = False) -> Page:
+        """Waits until the registration has one of `states` ("active" means:
+        the portal has led to the dashboard).
+
+        refresh=False waits for the page's own script to reload it;
+        refresh=True follows the "Status aktualisieren" link every second, as
+        a person without JavaScript would. Returns the dashboard once active,
+        else this page."""
+        if refresh:
+            deadline = time.monotonic() + timeout
+            while not self._decided(states):
+                if time.monotonic() > deadline:
+                    raise AssertionError(f"registration not in {states} after {timeout} s: "
+                                         f"state {self.state!r} at {self.current_path}")
+                time.sleep(1)
+                if self.current_path == self.path and self.state == "pending":
+                    self.click_to_load(self.refresh_link())
+        else:
+            WebDriverWait(self.driver, timeout, poll_frequency=0.25).until(
+                lambda _: self._decided(states),
+                message=f"registration not in {states} after {timeout} s")
+        if self.current_path == DashboardPage.path:
+            WebDriverWait(self.driver, WAIT_SECONDS).until(
+                lambda driver: driver.execute_script("return document.readyState") == "complete")
+            return DashboardPage(self.driver, self.base_url)
+        return self
 
 
 class HelpPage(Page):
@@ -235,6 +413,16 @@ class TimeoutWarning:
     def stay_signed_in(self) -> None:
         self.element.find_element(By.CSS_SELECTOR, "#timeout-extend button").click()
         self.wait_until_hidden()
+
+
+def sign_in_with_card(driver: WebDriver, base_url: str, card: Card) -> RegistrationPage:
+    """Signs in with a free-form identity the portal does not know yet:
+    it leads to the registration form."""
+    simulator = StartPage(driver, base_url).open().start_sign_in()
+    simulator.sign_in_with(card)
+    registration = simulator.as_page(RegistrationPage)
+    assert registration.shows_form(), f"card {card.pseudonym} is not new: {registration.main_text[:200]}"
+    return registration
 
 
 def sign_in(driver: WebDriver, base_url: str, identity: StockIdentity = ERIKA) -> Page:

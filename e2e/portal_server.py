@@ -3,7 +3,8 @@
 The portal runs exactly as a person would start it in development: the
 embedded SQLite database in a fresh data directory, the demo data seeded, the
 development eID simulator switched on. Only the timeouts are shortened so that
-the idle-timeout warning can be tested in seconds instead of minutes.
+the idle-timeout warning can be tested in seconds instead of minutes, and the
+registration's security delay so that a matching is decided within seconds.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ REPOSITORY = Path(__file__).resolve().parent.parent
 # after the last request, the session ends IDLE seconds after it.
 IDLE_SECONDS = 40
 WARNING_SECONDS = 30
+# The matching job of a registration runs this long after the form is sent.
+REGISTRATION_DELAY_SECONDS = 2
 
 
 def portal_binary() -> Path:
@@ -74,6 +77,7 @@ class PortalServer:
             PORTAL_BACKOFFICE_PORT=str(self.backoffice_port),
             PORTAL_SESSION_IDLE_SECONDS=str(IDLE_SECONDS),
             PORTAL_SESSION_WARNING_SECONDS=str(WARNING_SECONDS),
+            PORTAL_REGISTRATION_DELAY_SECONDS=str(REGISTRATION_DELAY_SECONDS),
             # Every test signs in afresh; the production limit would throttle the run.
             PORTAL_SIGNIN_RATE_LIMIT="1000",
         )

@@ -1,29 +1,14 @@
 """Keyboard only: TAB and ENTER reach everything, and the focus is visible."""
 
+from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import WebDriverWait
 
-from a11y import focus_indicator, has_visible_focus
-from pages import DashboardPage, DevEIDPage, ProfilePage, StartPage
-
-MAX_TABS = 60
-
-
-def tab_to(driver, wanted, seen: list[dict]) -> None:
-    """Presses TAB until `wanted(indicator)`; every stop must show its focus."""
-    for _ in range(MAX_TABS):
-        driver.switch_to.active_element.send_keys(Keys.TAB)
-        indicator = focus_indicator(driver)
-        if indicator["tag"] == "body":
-            continue
-        seen.append(indicator)
-        assert has_visible_focus(indicator), f"no visible focus on {indicator}"
-        if wanted(indicator):
-            return
-    raise AssertionError(f"not reached with {MAX_TABS} TABs; focus went through {[i['text'] for i in seen]}")
-
-
-def press_enter(driver) -> None:
-    driver.switch_to.active_element.send_keys(Keys.ENTER)
+from a11y import focus_indicator, has_visible_focus, press, press_enter, tab_to
+from pages import (NOWAK, WAIT_SECONDS, DashboardPage, DevEIDPage, ProfilePage, RegistrationPage, StartPage,
+                   sign_in_with_card)
+from texts import t
 
 
 def test_sign_in_and_profile_with_keyboard_alone(browser, base_url):
@@ -58,3 +43,25 @@ def test_skip_link_is_first_and_visible_when_focused(browser, base_url):
     location = focused.location
     assert location["x"] >= 0 and location["y"] >= 0
     assert has_visible_focus(focus_indicator(browser))
+
+
+def test_registration_form_with_keyboard_alone(browser, base_url):
+    registration = sign_in_with_card(browser, base_url, NOWAK.card.fresh("keyboard"))
+    seen: list[dict] = []
+
+    tab_to(browser, lambda focus: focus["id"] == "member_number", seen)
+    press(browser, NOWAK.member_number)
+    tab_to(browser, lambda focus: focus["id"] == "privacy_consent", seen)
+    press(browser, Keys.SPACE)
+    assert registration.consent_checkbox.is_selected()
+    tab_to(browser, lambda focus: focus["tag"] == "button" and focus["text"] == t("de", "registration.submit"), seen)
+    old_page = browser.find_element(By.TAG_NAME, "html")
+    press_enter(browser)
+    WebDriverWait(browser, WAIT_SECONDS).until(EC.staleness_of(old_page))
+
+    registration.wait_for_path(RegistrationPage.path)
+    assert registration.state == "pending"
+    dashboard = registration.wait_until_decided(("active",), timeout=30)
+    assert isinstance(dashboard, DashboardPage)
+    assert dashboard.heading == t("de", "dashboard.greeting", NOWAK.display_name)
+    assert {focus["id"] for focus in seen} >= {"member_number", "privacy_consent"}

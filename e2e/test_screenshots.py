@@ -9,7 +9,8 @@ import os
 import pytest
 
 from browser import DESKTOP, PHONE, full_page_screenshot
-from pages import ERIKA, HelpPage, ProfilePage, StartPage, sign_in
+from pages import (BEISPIEL_CARD, ERIKA, HelpPage, ProfilePage, StartPage, sign_in, sign_in_with_card,
+                   unused_member_number)
 from portal_server import REPOSITORY
 
 SCREENSHOTS = REPOSITORY / "docs" / "screenshots"
@@ -36,3 +37,11 @@ def test_screenshots_of_the_main_pages(open_browser, base_url, width, device):
     shoot("profile")
     dashboard.follow_nav(HelpPage)
     shoot("help")
+    dashboard.sign_out()
+
+    registration = sign_in_with_card(browser, base_url, BEISPIEL_CARD.fresh("screenshot"))
+    shoot("registration")
+    registration.register(unused_member_number())
+    assert registration.state == "pending"
+    registration.hold_still()
+    shoot("registration-pending")

@@ -9,13 +9,19 @@ to `tour` below, next to the flow that reaches it.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from selenium.webdriver.remote.webdriver import WebDriver
 
-from pages import (ERIKA, UNKNOWN, DevEIDPage, Page, RegistrationPage, StartPage,
-                   sign_in)
+from pages import (BEISPIEL_CARD, DUBOIS, ERIKA, NOWAK, SCHAEFER, WEISS, DevEIDPage, Page,
+                   StartPage, sign_in, sign_in_with_card, unused_member_number)
+
+# Whose card (with only the year of birth) goes to review in each walk: the
+# walks take turns, so no member number nears the limit of 5 registrations
+# in 24 hours over a run.
+_REVIEW_MEMBERS = itertools.cycle([DUBOIS, WEISS, SCHAEFER, NOWAK])
 
 
 @dataclass
@@ -46,9 +52,23 @@ def tour(driver: WebDriver, base_url: str, language: str) -> Iterator[Stop]:
     assert simulator.error_links(), "an empty identity should be refused with an error summary"
     yield Stop("dev eID simulator with errors", simulator)
 
-    registration = sign_in(driver, base_url, UNKNOWN)
-    assert isinstance(registration, RegistrationPage)
+    # Registration: every walk brings new cards (registrations stay for the run).
+    registration = sign_in_with_card(driver, base_url, BEISPIEL_CARD.fresh("tour"))
     yield Stop("registration", registration)
+    registration.register("", consent=False)
+    assert registration.error_links(), "an empty registration should be refused with an error summary"
+    yield Stop("registration with errors", registration)
+    registration.register(unused_member_number())
+    assert registration.state == "pending", registration.state
+    yield Stop("registration pending", registration.hold_still())
+    registration.wait_until_decided(("rejected",), refresh=True)
+    yield Stop("registration rejected", registration)
+
+    member = next(_REVIEW_MEMBERS)
+    registration = sign_in_with_card(driver, base_url, member.partial_card().fresh("tour"))
+    registration.register(member.member_number)
+    registration.wait_until_decided(("review",), refresh=True)
+    yield Stop("registration review", registration)
 
     dashboard = sign_in(driver, base_url, ERIKA)
     assert dashboard.language == language, "the language chosen before sign-in should stay"

@@ -98,6 +98,7 @@ private func configure(
 
     try routes(app)
     app.jobs = try JobsService(app: app, configuration: configuration, clock: clock)
+    app.documents = DocumentRendering(configuration: configuration)
     app.lifecycle.use(StartupTasks())
     app.lifecycle.use(JobsLifecycle())
     let backOffice = try await BackOffice.makeApplication(for: app, registry: metrics)
@@ -111,6 +112,8 @@ private func configure(
     app.asyncCommands.use(JobsCommand(), as: "jobs")
     app.asyncCommands.use(RegistrationsCommand(), as: "registrations")
     app.asyncCommands.use(AccountCommand(), as: "account")
+    app.asyncCommands.use(PDFCommand(), as: "pdf")
+    app.asyncCommands.use(BenchCommand(), as: "bench")
 }
 
 private func configureDatabase(_ app: Application, _ location: PortalConfiguration.DatabaseLocation) throws {

@@ -4,7 +4,15 @@ import Testing
 
 @Suite("Configuration and the production start checks")
 struct ConfigurationTests {
+    static let sealFile: String = {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("portal-config-seal.pem")
+        FileManager.default.createFile(atPath: url.path, contents: Data("-----BEGIN CERTIFICATE-----".utf8))
+        return url.path
+    }()
+
     static let goodProduction = [
+        "PORTAL_SEAL_CERTIFICATE_FILE": sealFile,
+        "PORTAL_SEAL_KEY_FILE": sealFile,
         "PORTAL_BASE_URL": "https://portal.versorgungswerk.example",
         "PORTAL_SESSION_SECRET": Data((0..<48).map { UInt8($0) }).base64EncodedString(),
         "PORTAL_DOCUMENT_KEY": Data((0..<32).map { UInt8(255 - $0) }).base64EncodedString(),
@@ -42,6 +50,8 @@ struct ConfigurationTests {
         ("PORTAL_DOCUMENT_KEY", Data("development-document-key-32bytes".utf8).base64EncodedString(), "development default"),
         ("PORTAL_DOCUMENT_KEY", "c2hvcnQ=", "exactly 32 bytes"),
         ("PORTAL_SESSION_SECRET", "short", "too short"),
+        ("PORTAL_SEAL_KEY_FILE", "", "PORTAL_SEAL_CERTIFICATE_FILE and PORTAL_SEAL_KEY_FILE"),
+        ("PORTAL_SEAL_CERTIFICATE_FILE", "/nonexistent/seal.pem", "cannot be read"),
     ])
     func productionRefusesUnsafeSettings(variable: String, value: String, reason: String) throws {
         var env = Self.goodProduction

@@ -64,4 +64,13 @@ struct EnvironmentReader {
         }
         return window
     }
+
+    mutating func readableFile(_ name: String) -> String? {
+        guard let path = env[name], !path.isEmpty else { return nil }
+        guard FileManager.default.isReadableFile(atPath: path) else {
+            problems.append("\(name) names a file that cannot be read: \(path)")
+            return nil
+        }
+        return path
+    }
 }

@@ -79,7 +79,10 @@ extension PortalConfiguration {
             // SQLite has one writer at a time: more jobs at once only wait for each other.
             workerConcurrency: reader.int("PORTAL_WORKER_CONCURRENCY", default: database.isSQLite ? 1 : 4, range: 1...64),
             backupsToKeep: reader.int("PORTAL_BACKUPS_KEEP", default: 7, range: 1...365),
-            postgresBackupCommand: env["PORTAL_PG_BACKUP_COMMAND"].flatMap { $0.isEmpty ? nil : $0 }
+            postgresBackupCommand: env["PORTAL_PG_BACKUP_COMMAND"].flatMap { $0.isEmpty ? nil : $0 },
+            fontDirectory: URL(fileURLWithPath: env["PORTAL_FONT_DIR"] ?? "/usr/share/fonts/truetype/dejavu"),
+            sealCertificateFile: reader.readableFile("PORTAL_SEAL_CERTIFICATE_FILE"),
+            sealKeyFile: reader.readableFile("PORTAL_SEAL_KEY_FILE")
         )
         problems += reader.problems
         problems += config.deploymentProblems(secretsGiven: sessionSecret != nil && documentKey != nil)
@@ -96,6 +99,9 @@ extension PortalConfiguration {
         }
         if !usesHTTPS {
             problems.append("PORTAL_BASE_URL must start with https:// in production (got \(baseURL.absoluteString)).")
+        }
+        if sealCertificateFile == nil || sealKeyFile == nil {
+            problems.append("PORTAL_SEAL_CERTIFICATE_FILE and PORTAL_SEAL_KEY_FILE must name the fund's seal certificate and key (PEM); certificates are sealed with them.")
         }
         if secretsGiven {
             if sessionSecret == Self.developmentSessionSecret {

@@ -55,6 +55,11 @@ public struct PortalConfiguration: Sendable {
     public var backupsToKeep: Int
     /// A shell command that writes a PostgreSQL dump to "$PORTAL_BACKUP_FILE".
     public var postgresBackupCommand: String?
+    /// TrueType folder with DejaVu Sans and DejaVu Sans Bold.
+    public var fontDirectory: URL
+    /// The fund's seal (PEM); without them a development seal is made in the data directory.
+    public var sealCertificateFile: String?
+    public var sealKeyFile: String?
 
     public var usesHTTPS: Bool { baseURL.scheme?.lowercased() == "https" }
 

@@ -42,7 +42,7 @@ struct DevEIDController: IdentityProvider {
         let context = DevEIDContext(
             page: PageContext(req, titleKey: "devEID.title"),
             lang: req.language.rawValue,
-            stock: StockIdentities.all.map { .init(id: $0.id, name: "\($0.identity.givenNames) \($0.identity.familyNames)", born: $0.identity.dateOfBirth.description) },
+            stock: StockIdentities.all.map { .init(id: $0.id, name: "\($0.identity.givenNames) \($0.identity.familyNames)", born: Format.date($0.identity.dateOfBirth, req.language)) },
             input: input,
             errors: errors)
         return try await req.render("dev-eid", context)

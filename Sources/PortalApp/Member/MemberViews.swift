@@ -46,7 +46,7 @@ struct ProfileContext: Encodable {
             street = member.street
             postalCode = member.postalCode
             city = member.city
-            country = member.country
+            country = Locale(identifier: language.rawValue).localizedString(forRegionCode: member.country) ?? member.country
         }
     }
 }

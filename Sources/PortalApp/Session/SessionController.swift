@@ -25,7 +25,8 @@ struct SessionController: RouteCollection {
         let idleEnd = session.lastSeenAt.addingTimeInterval(config.sessionIdleTimeout)
         let absoluteEnd = session.createdAt.addingTimeInterval(config.sessionAbsoluteTimeout)
         let remaining = min(idleEnd, absoluteEnd).timeIntervalSince(req.clock.now())
-        return SessionStatus(signedIn: true, remainingSeconds: max(0, Int(remaining)))
+        // Rounded up: "0 left" must only ever mean the session has ended.
+        return SessionStatus(signedIn: true, remainingSeconds: max(0, Int(remaining.rounded(.up))))
     }
 
     /// "Angemeldet bleiben": resets the idle timer (never the absolute limit).
