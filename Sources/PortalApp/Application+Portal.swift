@@ -137,6 +137,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: SessionController())
     try app.register(collection: MemberAreaController())
     try app.register(collection: RegistrationController())
+    try app.register(collection: CardChangeController())
     try app.portal.identityProvider?.register(on: app)
 }
 

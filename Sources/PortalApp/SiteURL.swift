@@ -10,6 +10,7 @@ enum SiteURL: Sendable {
     case registrationStatus
     case dashboard
     case profile
+    case cardChange
     case documents
     case inbox
     case applications
@@ -34,6 +35,7 @@ enum SiteURL: Sendable {
         case .registrationStatus: "/registrierung/status"
         case .dashboard: "/konto"
         case .profile: "/konto/profil"
+        case .cardChange: "/konto/neuer-ausweis"
         case .documents: "/konto/dokumente"
         case .inbox: "/konto/posteingang"
         case .applications: "/konto/antraege"

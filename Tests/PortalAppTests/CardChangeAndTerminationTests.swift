@@ -74,3 +74,58 @@ struct CardChangeAndTerminationTests {
         }
     }
 }
+
+@Suite("Transfer code for a new card (issue 4, point 5)")
+struct TransferCodeTests {
+    static func code(in html: String) -> String? {
+        guard let range = html.range(of: "class=\"transfer-code\"><strong>") else { return nil }
+        return String(html[range.upperBound...].prefix { $0 != "<" })
+    }
+
+    @Test(arguments: TestDatabase.allCases)
+    func aCodeFromTheOldCardBindsTheNewCardAtOnceAndOnlyOnce(_ db: TestDatabase) async throws {
+        try await withPortal(db) { app, clock in
+            let oldCard = Browser(app)
+            try await oldCard.signIn(stock: "erika")
+            let page = try await oldCard.post("/konto/neuer-ausweis", form: [:])
+            let code = try #require(Self.code(in: page.body.string))
+            #expect(code.count == 14)
+            #expect(try await TransferCode.query(on: app.db).all().allSatisfy { $0.codeHash != code && !$0.codeHash.contains(code) })
+            #expect(!(try await oldCard.get("/konto/neuer-ausweis").body.string.contains(code)), "shown once")
+
+            let newCard = Browser(app)
+            try await newCard.signIn(family: "MUSTERMANN", given: "ERIKA", born: "1964-08-12", pseudonym: "erika-card-2026", birthName: "GABLER")
+            let sent = try await newCard.post("/registrierung", form: ["member_number": "10001/01", "privacy_consent": "on",
+                                                                       "transfer_code": code.lowercased()])
+            #expect(sent.location == "/registrierung")
+            #expect(try await newCard.get("/registrierung").location == "/konto?willkommen=1", "no matching delay")
+            #expect(try await oldCard.get("/konto").location == "/", "the old card stopped working")
+
+            let third = Browser(app)
+            try await third.signIn(family: "MUSTERMANN", given: "ERIKA", born: "1964-08-12", pseudonym: "erika-card-2027", birthName: "GABLER")
+            let reused = try await third.post("/registrierung", form: ["member_number": "10001/01", "privacy_consent": "on", "transfer_code": code])
+            #expect(reused.status == .unprocessableEntity)
+            #expect(reused.body.string.contains("schon verwendet"))
+            _ = clock
+        }
+    }
+
+    @Test(arguments: TestDatabase.allCases)
+    func anExpiredCodeOrOneForAnotherNumberIsRefused(_ db: TestDatabase) async throws {
+        try await withPortal(db) { app, clock in
+            let oldCard = Browser(app)
+            try await oldCard.signIn(stock: "erika")
+            let code = try #require(Self.code(in: try await oldCard.post("/konto/neuer-ausweis", form: [:]).body.string))
+            let other = Browser(app)
+            try await other.signIn(family: "SCHÄFER", given: "JÜRGEN", born: "1958-11-30", pseudonym: "schaefer-card")
+            let wrongNumber = try await other.post("/registrierung", form: ["member_number": "10004/01", "privacy_consent": "on", "transfer_code": code])
+            #expect(wrongNumber.status == .unprocessableEntity, "a code only works for its own member number")
+            clock.advance(by: 31 * 86_400)
+            let newCard = Browser(app)
+            try await newCard.signIn(family: "MUSTERMANN", given: "ERIKA", born: "1964-08-12", pseudonym: "erika-late-card", birthName: "GABLER")
+            let expired = try await newCard.post("/registrierung", form: ["member_number": "10001/01", "privacy_consent": "on", "transfer_code": code])
+            #expect(expired.status == .unprocessableEntity)
+            #expect(try await Account.query(on: app.db).filter(\.$pseudonym == StockIdentities.erika.pseudonym).count() == 1)
+        }
+    }
+}

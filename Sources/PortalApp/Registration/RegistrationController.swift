@@ -47,6 +47,9 @@ struct RegistrationController: RouteCollection {
         }
         try await RegistrationAttempts.check(req, pseudonym: pseudonym, memberNumber: number.value)
         let now = req.clock.now()
+        if let code = input.transfer_code, !code.trimmingCharacters(in: .whitespaces).isEmpty {
+            return try await redeem(req, code: code, number: number, pseudonym: pseudonym, identityJSON: identityJSON, input: input, at: now)
+        }
         let delay = req.portal.configuration.registrationDelay
         let jobs = req.jobs
         try await req.db.transaction { db in
@@ -64,6 +67,40 @@ struct RegistrationController: RouteCollection {
             try await registration.create(on: db)
             try await AuditLog.record(on: db, at: now, actor: "eid:unregistered", action: "registration.submitted", memberID: nil,
                                       detail: ["registration": registration.id!.uuidString, "provider": identity.documentType])
+        }
+        return req.redirect(to: SiteURL.registration.path)
+    }
+
+    /// A valid transfer code binds the new card at once; the old card stops working.
+    private func redeem(_ req: Request, code: String, number: MemberNumber, pseudonym: String, identityJSON: String,
+                        input: RegistrationInput, at now: Date) async throws -> Response {
+        let hasher = req.portal.tokens
+        let bound = try await req.db.transaction { db -> Bool in
+            let registration = Registration()
+            registration.pseudonym = pseudonym
+            registration.memberNumber = number.value
+            registration.identityJSON = identityJSON
+            registration.state = .pending
+            registration.createdAt = now
+            guard let (row, member) = try await TransferCodes.redeemable(code, memberNumber: number.value, on: db, hasher: hasher, at: now) else {
+                registration.state = .rejected
+                registration.reason = "invalidTransferCode"
+                registration.decidedAt = now
+                try await registration.create(on: db)
+                return false
+            }
+            row.usedAt = now
+            try await row.save(on: db)
+            try await registration.create(on: db)
+            let outcome = try await AccountBinding.bind(member: member, pseudonym: pseudonym, registration: registration, on: db, at: now,
+                                                        actor: "eid:transfer-code")
+            return outcome != .cardBoundToAnotherMember
+        }
+        guard bound else {
+            let problems = [FieldProblem(field: "transfer_code", messageKey: "registration.error.transfer_code.invalid")]
+            let response = try await renderForm(req, input: input, problems: problems)
+            response.status = .unprocessableEntity
+            return response
         }
         return req.redirect(to: SiteURL.registration.path)
     }

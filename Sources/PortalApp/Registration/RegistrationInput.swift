@@ -7,6 +7,8 @@ import Vapor
 struct RegistrationInput: Codable, Equatable {
     var member_number: String?
     var privacy_consent: String?
+    /// Optional: the one-time code prepared with the old card.
+    var transfer_code: String?
 
     func validated() -> Result<MemberNumber, FieldProblems> {
         var problems: [FieldProblem] = []

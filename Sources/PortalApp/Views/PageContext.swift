@@ -27,6 +27,7 @@ struct PageContext: Encodable {
         let signOut = SiteURL.signOut.path
         let dashboard = SiteURL.dashboard.path
         let profile = SiteURL.profile.path
+        let cardChange = SiteURL.cardChange.path
         let help = SiteURL.help.path
         let privacy = SiteURL.privacy.path
         let imprint = SiteURL.imprint.path

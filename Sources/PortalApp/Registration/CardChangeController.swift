@@ -1,0 +1,34 @@
+import Fluent
+import Vapor
+
+/// "Neuer Ausweis": the member prepares a card change while still signed in.
+struct CardChangeController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let area = routes.grouped(RequireAccountMiddleware())
+        area.get(SiteURL.cardChange.components, use: show)
+        area.post(SiteURL.cardChange.components, use: create)
+    }
+
+    func show(req: Request) async throws -> Response {
+        let member = try req.requireMember().member
+        let page = PageContext(req, titleKey: "cardChange.title", memberName: member.displayName)
+        return try await req.render("card-change", CardChangeContext(page: page, lang: page.lang, code: nil))
+    }
+
+    func create(req: Request) async throws -> Response {
+        let signedIn = try req.requireMember()
+        let now = req.clock.now()
+        let code = try await TransferCodes.create(for: try signedIn.account.requireID(), on: req.db, hasher: req.portal.tokens, at: now)
+        try await AuditLog.record(on: req.db, at: now, actor: "account:\(signedIn.account.id?.uuidString ?? "")",
+                                  action: "transfer_code.created", memberID: signedIn.member.id)
+        let page = PageContext(req, titleKey: "cardChange.title", memberName: signedIn.member.displayName)
+        return try await req.render("card-change", CardChangeContext(page: page, lang: page.lang, code: code))
+    }
+}
+
+struct CardChangeContext: Encodable {
+    let page: PageContext
+    let lang: String
+    /// Shown exactly once, right after it was made.
+    let code: String?
+}
