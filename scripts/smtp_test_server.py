@@ -85,7 +85,8 @@ class Handler:
 def authenticator(user, password):
     def check(server, session, envelope, mechanism, auth_data):
         ok = (auth_data.login.decode() == user and auth_data.password.decode() == password)
-        return AuthResult(success=ok)
+        # handled=False makes aiosmtpd answer 535 itself on failure.
+        return AuthResult(success=ok, handled=False)
     return check
 
 
@@ -96,6 +97,9 @@ def server_context(cert, key):
 
 
 async def serve(args):
+    # A parent may start us with SIGTERM blocked (Foundation.Process inherits
+    # the test runner's mask); unblock it so the test's terminate() stops us.
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
     loop = asyncio.get_running_loop()
     handler = Handler(args.dir, args.fail_first, args.reject)
     params = {"hostname": "smtp.test", "timeout": 30}

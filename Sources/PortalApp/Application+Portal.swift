@@ -138,6 +138,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: MemberAreaController())
     try app.register(collection: RegistrationController())
     try app.register(collection: CardChangeController())
+    try app.register(collection: InboxController())
     try app.portal.identityProvider?.register(on: app)
 }
 

@@ -2,7 +2,7 @@ import Vapor
 
 /// Every path of the portal in one place: templates and redirects never spell
 /// a path by hand (the pattern of SwiftPackageIndex-Server's `SiteURL`).
-enum SiteURL: Sendable {
+enum SiteURL: Sendable, Equatable {
     case start
     case signIn
     case signOut

@@ -48,12 +48,12 @@ final class SMTPConnection: Sendable {
         let channel = self.channel
         let promise = channel.eventLoop.makePromise(of: SMTPReply.self)
         channel.eventLoop.execute {
-            do {
-                let handler = try channel.pipeline.syncOperations.handler(type: SMTPReplyHandler.self)
-                handler.exchange(bytes, timeout: timeout, promise: promise)
-            } catch {
-                promise.fail(error)
+            // The pipeline loses the handler when the connection closes.
+            guard let handler = try? channel.pipeline.syncOperations.handler(type: SMTPReplyHandler.self) else {
+                promise.fail(SMTPConnectionClosed())
+                return
             }
+            handler.exchange(bytes, timeout: timeout, promise: promise)
         }
         return try await promise.futureResult.get()
     }

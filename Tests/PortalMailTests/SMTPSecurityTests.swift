@@ -46,7 +46,7 @@ struct SMTPSecurityTests {
 
         let error = await Fixtures.smtpError { try await SMTPMailer(configuration: configuration).send(try Fixtures.message()) }
 
-        #expect(error?.disposition == .permanent)
+        #expect(error?.disposition == .permanent, "\(String(describing: error))")
         #expect(error?.stage == .authentication)
         #expect(error?.replyCode == 535)
         #expect(try server.received().isEmpty)

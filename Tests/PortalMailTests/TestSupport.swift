@@ -61,14 +61,15 @@ enum TestFiles {
 }
 
 /// A self-signed certificate for localhost and 127.0.0.1, made by the
-/// openssl command line tool for this test run only.
-struct TestCertificate {
+/// openssl command line tool for this test run only; its files go away with it.
+final class TestCertificate {
     let certificatePath: String
     let keyPath: String
     let pem: String
+    private let directory: URL
 
     init() throws {
-        let directory = try TestFiles.makeTemporaryDirectory()
+        directory = try TestFiles.makeTemporaryDirectory()
         certificatePath = directory.appendingPathComponent("cert.pem").path
         keyPath = directory.appendingPathComponent("key.pem").path
         try TestFiles.run([
@@ -77,5 +78,9 @@ struct TestCertificate {
             "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1",
         ])
         pem = try String(contentsOfFile: certificatePath, encoding: .utf8)
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(at: directory)
     }
 }

@@ -37,6 +37,7 @@ struct DemoSeeder {
         let erikaNumber = members[0].memberNumber.value
         guard let erika = try await Member.query(on: db).filter(\.$memberNumber == erikaNumber).first() else { return nil }
         try await Account(memberID: try erika.requireID(), pseudonym: StockIdentities.erika.pseudonym, activatedAt: now).create(on: db)
+        try await Inbox.post(.welcome, to: try erika.requireID(), on: db, at: now)
         return """
             Demo data seeded: \(members.count) members (\(contributions.count) contributions, \(payments.count) pension payments).
               Registered: Erika Mustermann (\(erikaNumber)), sign in at /dev/eid with the stock identity "erika".

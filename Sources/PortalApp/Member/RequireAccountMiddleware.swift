@@ -15,7 +15,8 @@ struct RequireAccountMiddleware: AsyncMiddleware {
         else {
             return request.redirect(to: SiteURL.registration.path)
         }
-        request.signedInMember = SignedInMember(account: account, member: member)
+        let unread = try await Inbox.unreadCount(of: member.requireID(), on: request.db)
+        request.signedInMember = SignedInMember(account: account, member: member, unreadCount: unread)
         return try await next.respond(to: request)
     }
 }
@@ -24,6 +25,8 @@ struct SignedInMember: @unchecked Sendable {
     // @unchecked: Fluent models, used by this one request only.
     let account: Account
     let member: Member
+    /// Shown beside "Posteingang" in the navigation.
+    var unreadCount: Int
 }
 
 extension Request {

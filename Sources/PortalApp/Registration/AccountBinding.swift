@@ -41,6 +41,7 @@ enum AccountBinding {
             registration.decidedBy = actor
             try await registration.save(on: db)
         }
+        try await Inbox.post(outcome == .cardChanged ? .cardChanged : .welcome, to: memberID, on: db, at: now)
         try await AuditLog.record(on: db, at: now, actor: actor,
                                   action: outcome == .cardChanged ? "account.card_changed" : "registration.activated",
                                   memberID: memberID, detail: ["registration": registration?.id?.uuidString ?? "-"])

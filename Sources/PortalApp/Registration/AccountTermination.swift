@@ -12,12 +12,13 @@ enum AccountTermination {
         var accounts = 0
         var sessions = 0
         var registrations = 0
+        var messages = 0
 
-        var deletedAnything: Bool { accounts + sessions + registrations > 0 }
+        var deletedAnything: Bool { accounts + sessions + registrations + messages > 0 }
 
         func summary(_ number: MemberNumber) -> String {
             guard deletedAnything else { return "\(number): no portal data (already terminated or never registered)" }
-            return "\(number): account terminated; deleted \(accounts) account(s), \(sessions) session(s), \(registrations) registration(s)"
+            return "\(number): account terminated; deleted \(accounts) account(s), \(sessions) session(s), \(registrations) registration(s), \(messages) message(s)"
         }
     }
 
@@ -55,12 +56,14 @@ enum AccountTermination {
             report.registrations = try await registrations().count()
             try await registrations().delete()
             try await TransferCode.query(on: db).filter(\.$accountID ~~ accountIDs).delete()
+            report.messages = try await InboxMessage.query(on: db).filter(\.$memberID == memberID).count()
+            try await InboxMessage.query(on: db).filter(\.$memberID == memberID).delete()
             report.accounts = accounts.count
             try await Account.query(on: db).filter(\.$member.$id == memberID).delete()
             if report.deletedAnything {
                 try await AuditLog.record(on: db, at: now, actor: actor, action: "account.terminated", memberID: memberID,
                                           detail: ["accounts": "\(report.accounts)", "sessions": "\(report.sessions)",
-                                                   "registrations": "\(report.registrations)"])
+                                                   "registrations": "\(report.registrations)", "messages": "\(report.messages)"])
             }
             return report
         }

@@ -44,6 +44,8 @@ struct PageContext: Encodable {
         let key: String
         let href: String
         let current: Bool
+        /// Unread messages, for the inbox entry only.
+        var badge: Int?
     }
 
     init(_ request: Request, titleKey: String, memberName: String? = nil, noticeKey: String? = nil) {
@@ -63,7 +65,8 @@ struct PageContext: Encodable {
         devEID = config.devEIDEnabled
         let current = request.url.path
         nav = session?.accountID == nil ? [] : Self.memberNavigation.map { key, url in
-            NavItem(key: key, href: url.path, current: current == url.path)
+            NavItem(key: key, href: url.path, current: current == url.path || current.hasPrefix(url.path + "/"),
+                    badge: url == .inbox ? request.signedInMember.map(\.unreadCount).flatMap { $0 > 0 ? $0 : nil } : nil)
         }
         hasNav = !nav.isEmpty
     }

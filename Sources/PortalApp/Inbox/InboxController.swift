@@ -1,0 +1,96 @@
+import Fluent
+import Foundation
+import Vapor
+
+/// The inbox ("Posteingang"): newest first, 20 per page; opening a message
+/// marks it read. Every query is scoped to the signed-in member, so another
+/// member's message id is the same 404 as a missing one.
+struct InboxController: RouteCollection {
+    static let pageSize = 20
+
+    func boot(routes: any RoutesBuilder) throws {
+        let area = routes.grouped(RequireAccountMiddleware())
+        area.get(SiteURL.inbox.components, use: list)
+        area.get(SiteURL.inbox.components + [":messageID"], use: show)
+    }
+
+    func list(req: Request) async throws -> Response {
+        let member = try req.requireMember().member
+        let memberID = try member.requireID()
+        let total = try await InboxMessage.query(on: req.db).filter(\.$memberID == memberID).count()
+        let pages = max(1, (total + Self.pageSize - 1) / Self.pageSize)
+        let page = min(max(1, req.query[Int.self, at: "seite"] ?? 1), pages)
+        let messages = try await InboxMessage.query(on: req.db).filter(\.$memberID == memberID)
+            .sort(\.$createdAt, .descending).sort(\.$id, .descending)
+            .range((page - 1) * Self.pageSize..<page * Self.pageSize).all()
+        let context = InboxContext(
+            page: PageContext(req, titleKey: "nav.inbox", memberName: member.displayName),
+            lang: req.language.rawValue,
+            messages: try messages.map { try InboxContext.Item($0, language: req.language) },
+            currentPage: page, pageCount: pages,
+            previous: page > 1 ? "\(SiteURL.inbox.path)?seite=\(page - 1)" : nil,
+            next: page < pages ? "\(SiteURL.inbox.path)?seite=\(page + 1)" : nil)
+        return try await req.render("inbox", context)
+    }
+
+    func show(req: Request) async throws -> Response {
+        let member = try req.requireMember().member
+        guard let id = req.parameters.get("messageID", as: UUID.self),
+              let message = try await InboxMessage.query(on: req.db).filter(\.$id == id).filter(\.$memberID == member.requireID()).first()
+        else { throw Abort(.notFound) }
+        if message.readAt == nil {
+            // Opening marks the message read: a reading receipt for the member's own view, not a domain change.
+            message.readAt = req.clock.now()
+            try await message.save(on: req.db)
+            req.signedInMember?.unreadCount -= 1
+        }
+        let context = InboxMessageContext(
+            page: PageContext(req, titleKey: "nav.inbox", memberName: member.displayName),
+            lang: req.language.rawValue,
+            message: try InboxContext.Item(message, language: req.language),
+            back: SiteURL.inbox.path)
+        return try await req.render("inbox-message", context)
+    }
+}
+
+struct InboxContext: Encodable {
+    let page: PageContext
+    let lang: String
+    let messages: [Item]
+    let currentPage: Int
+    let pageCount: Int
+    let previous: String?
+    let next: String?
+
+    struct Item: Encodable {
+        let href: String
+        let subjectKey: String
+        let bodyKey: String
+        /// Leaf cannot index arrays, so the (up to three) text parameters come as fields.
+        let p0: String
+        let p1: String
+        let p2: String
+        let date: String
+        let unread: Bool
+        let documentHref: String?
+
+        init(_ message: InboxMessage, language: LocalizationCatalogue.Language) throws {
+            let id = try message.requireID()
+            href = "\(SiteURL.inbox.path)/\(id.uuidString)"
+            subjectKey = "inbox.\(message.kind).subject"
+            bodyKey = "inbox.\(message.kind).body"
+            let parameters = message.parameters + ["", "", ""]
+            (p0, p1, p2) = (parameters[0], parameters[1], parameters[2])
+            date = Format.date(message.createdAt, language) + ", " + Format.time(message.createdAt, language)
+            unread = message.readAt == nil
+            documentHref = message.documentID.map { "\(SiteURL.documents.path)/\($0.uuidString)" }
+        }
+    }
+}
+
+struct InboxMessageContext: Encodable {
+    let page: PageContext
+    let lang: String
+    let message: InboxContext.Item
+    let back: String
+}
