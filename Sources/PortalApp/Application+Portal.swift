@@ -99,6 +99,7 @@ private func configure(
     try routes(app)
     app.jobs = try JobsService(app: app, configuration: configuration, clock: clock)
     app.documents = DocumentRendering(configuration: configuration)
+    app.archive = try DocumentArchive.make(app: app, configuration: configuration)
     app.lifecycle.use(StartupTasks())
     app.lifecycle.use(JobsLifecycle())
     let backOffice = try await BackOffice.makeApplication(for: app, registry: metrics)
@@ -139,6 +140,8 @@ func routes(_ app: Application) throws {
     try app.register(collection: RegistrationController())
     try app.register(collection: CardChangeController())
     try app.register(collection: InboxController())
+    try app.register(collection: DocumentsController())
+    try app.register(collection: CertificatesController())
     try app.portal.identityProvider?.register(on: app)
 }
 

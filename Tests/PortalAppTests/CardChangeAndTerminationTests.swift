@@ -51,7 +51,13 @@ struct CardChangeAndTerminationTests {
             let pseudonym = StockIdentities.erika.pseudonym
             let otherAccounts = try await Account.query(on: app.db).count() - 1
 
-            let report = try await AccountTermination.terminate(try MemberNumber(parsing: "10001/01"), on: app.db, at: clock.now(), actor: "test")
+            try await browser.post("/konto/antraege", form: ["kind": "membership"])
+            try await runDueJobs(app)
+            let document = try #require(try await Document.query(on: app.db).first())
+            let portalFile = app.portal.configuration.dataDirectory.appendingPathComponent("documents/portal/\(document.blobKey).blob")
+            #expect(FileManager.default.fileExists(atPath: portalFile.path))
+            let report = try await AccountTermination.terminate(try MemberNumber(parsing: "10001/01"), on: app.db, at: clock.now(), actor: "test",
+                                                                portalStore: app.archive.portalStore)
             #expect(report.accounts == 1)
             #expect(report.sessions == 2)
 
@@ -59,6 +65,10 @@ struct CardChangeAndTerminationTests {
             #expect(try await PortalSession.query(on: app.db).filter(\.$pseudonym == pseudonym).count() == 0)
             #expect(try await Registration.query(on: app.db).group(.or) { $0.filter(\.$memberID == erikaID).filter(\.$pseudonym == pseudonym) }.count() == 0)
             #expect(try await TransferCode.query(on: app.db).count() == 0)
+            #expect(try await Document.query(on: app.db).filter(\.$memberID == erikaID).count() == 0)
+            #expect(try await CertificateRequest.query(on: app.db).filter(\.$memberID == erikaID).count() == 0)
+            #expect(try await InboxMessage.query(on: app.db).filter(\.$memberID == erikaID).count() == 0)
+            #expect(!FileManager.default.fileExists(atPath: portalFile.path), "the portal copy is deleted; the member file keeps its own")
             #expect(try await Account.query(on: app.db).count() == otherAccounts)
             let audit = try await AuditEntry.query(on: app.db).filter(\.$memberID == erikaID).filter(\.$action == "account.terminated").count()
             #expect(audit == 1)

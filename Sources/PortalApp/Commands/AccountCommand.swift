@@ -21,7 +21,8 @@ struct AccountCommand: AsyncCommandGroup {
                 throw UsageError(description: "'\(signature.memberNumber)' is not a member number like 99999/01")
             }
             let app = context.application
-            let report = try await AccountTermination.terminate(number, on: app.db, at: app.portal.clock.now(), actor: "operator:cli")
+            let report = try await AccountTermination.terminate(number, on: app.db, at: app.portal.clock.now(), actor: "operator:cli",
+                                                                portalStore: app.archive.portalStore)
             context.console.print(report.summary(number))
         }
     }

@@ -82,7 +82,8 @@ extension PortalConfiguration {
             postgresBackupCommand: env["PORTAL_PG_BACKUP_COMMAND"].flatMap { $0.isEmpty ? nil : $0 },
             fontDirectory: URL(fileURLWithPath: env["PORTAL_FONT_DIR"] ?? "/usr/share/fonts/truetype/dejavu"),
             sealCertificateFile: reader.readableFile("PORTAL_SEAL_CERTIFICATE_FILE"),
-            sealKeyFile: reader.readableFile("PORTAL_SEAL_KEY_FILE")
+            sealKeyFile: reader.readableFile("PORTAL_SEAL_KEY_FILE"),
+            blobStoreInDatabase: env["PORTAL_BLOB_STORE"] == "database"
         )
         problems += reader.problems
         problems += config.deploymentProblems(secretsGiven: sessionSecret != nil && documentKey != nil)

@@ -60,6 +60,8 @@ public struct PortalConfiguration: Sendable {
     /// The fund's seal (PEM); without them a development seal is made in the data directory.
     public var sealCertificateFile: String?
     public var sealKeyFile: String?
+    /// Portal copies of documents in the database (several nodes) instead of files.
+    public var blobStoreInDatabase: Bool
 
     public var usesHTTPS: Bool { baseURL.scheme?.lowercased() == "https" }
 

@@ -21,6 +21,7 @@ final class JobsService: Sendable {
                         logger: Logger(label: "portal.jobs.worker"))
         recurring = [
             try RecurringJob(name: "session-cleanup", schedule: CronSchedule("*/15 * * * *"), kind: PortalJobKinds.sessionCleanup.name),
+            try RecurringJob(name: "document-retention", schedule: CronSchedule("15 2 * * *"), kind: PortalJobKinds.retentionSweep.name),
             try RecurringJob(name: "backup", schedule: CronSchedule("30 3 * * *"), kind: PortalJobKinds.backup.name),
         ]
         scheduler = Scheduler(queue: queue, jobs: recurring)
@@ -30,6 +31,15 @@ final class JobsService: Sendable {
         var registry = JobRegistry()
         registry.register(PortalJobKinds.registrationMatch) { context in
             try await RegistrationMatching(app: app).run(context)
+        }
+        registry.register(PortalJobKinds.certificateGenerate) { context in
+            try await CertificateGeneration(app: app).run(context)
+        }
+        registry.register(PortalJobKinds.documentRestore) { context in
+            try await DocumentRestore(app: app).run(context)
+        }
+        registry.register(PortalJobKinds.retentionSweep) { _ in
+            _ = try await app.archive.sweep(on: app.db)
         }
         registry.register(PortalJobKinds.sessionCleanup) { _ in
             try await SessionCleanup.run(app: app)

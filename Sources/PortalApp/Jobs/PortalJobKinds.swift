@@ -5,6 +5,10 @@ import PortalJobs
 enum PortalJobKinds {
     /// Registration matching never starts 03:00-05:00 (DOMAIN.md, maintenance window).
     static let registrationMatch = JobKind(name: "registration.match", maxAttempts: 8, windowBound: true, timeout: .seconds(60))
+    /// Certificate generation never starts 03:00-05:00 either.
+    static let certificateGenerate = JobKind(name: "certificate.generate", maxAttempts: 6, windowBound: true, timeout: .seconds(120))
+    static let documentRestore = JobKind(name: "document.restore", maxAttempts: 8, timeout: .seconds(120))
+    static let retentionSweep = JobKind(name: "document.retention", maxAttempts: 3, timeout: .seconds(1800))
     static let sessionCleanup = JobKind(name: "session.cleanup", maxAttempts: 3, timeout: .seconds(120))
     static let backup = JobKind(name: "backup", maxAttempts: 3, timeout: .seconds(1800))
 }

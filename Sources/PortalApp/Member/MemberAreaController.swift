@@ -8,8 +8,7 @@ struct MemberAreaController: RouteCollection {
         let area = routes.grouped(RequireAccountMiddleware())
         area.get(SiteURL.dashboard.components, use: dashboard)
         area.get(SiteURL.profile.components, use: profile)
-        for (url, key) in [(SiteURL.documents, "nav.documents"), (.applications, "nav.applications"),
-                           (.drafts, "nav.drafts"), (.cases, "nav.cases")] {
+        for (url, key) in [(SiteURL.drafts, "nav.drafts"), (.cases, "nav.cases")] {
             area.get(url.components) { req in try await comingSoon(req: req, titleKey: key) }
         }
     }

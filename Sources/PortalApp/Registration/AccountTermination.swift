@@ -13,12 +13,13 @@ enum AccountTermination {
         var sessions = 0
         var registrations = 0
         var messages = 0
+        var documents = 0
 
-        var deletedAnything: Bool { accounts + sessions + registrations + messages > 0 }
+        var deletedAnything: Bool { accounts + sessions + registrations + messages + documents > 0 }
 
         func summary(_ number: MemberNumber) -> String {
             guard deletedAnything else { return "\(number): no portal data (already terminated or never registered)" }
-            return "\(number): account terminated; deleted \(accounts) account(s), \(sessions) session(s), \(registrations) registration(s), \(messages) message(s)"
+            return "\(number): account terminated; deleted \(accounts) account(s), \(sessions) session(s), \(registrations) registration(s), \(messages) message(s), \(documents) document(s)"
         }
     }
 
@@ -27,7 +28,8 @@ enum AccountTermination {
         var description: String { "no member \(number)" }
     }
 
-    static func terminate(_ number: MemberNumber, on database: any Database, at now: Date, actor: String) async throws -> Report {
+    static func terminate(_ number: MemberNumber, on database: any Database, at now: Date, actor: String,
+                          portalStore: (any BlobStore)? = nil) async throws -> Report {
         guard let member = try await Member.query(on: database).filter(\.$memberNumber == number.value).first() else {
             throw UnknownMember(number: number)
         }
@@ -56,6 +58,12 @@ enum AccountTermination {
             report.registrations = try await registrations().count()
             try await registrations().delete()
             try await TransferCode.query(on: db).filter(\.$accountID ~~ accountIDs).delete()
+            // Portal copies of documents go; the member file keeps its own retention (DOMAIN.md).
+            let documents = try await Document.query(on: db).filter(\.$memberID == memberID).all()
+            for document in documents { try await portalStore?.delete(document.blobKey) }
+            report.documents = documents.count
+            try await Document.query(on: db).filter(\.$memberID == memberID).delete()
+            try await CertificateRequest.query(on: db).filter(\.$memberID == memberID).delete()
             report.messages = try await InboxMessage.query(on: db).filter(\.$memberID == memberID).count()
             try await InboxMessage.query(on: db).filter(\.$memberID == memberID).delete()
             report.accounts = accounts.count

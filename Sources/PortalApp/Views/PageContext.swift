@@ -27,6 +27,8 @@ struct PageContext: Encodable {
         let signOut = SiteURL.signOut.path
         let dashboard = SiteURL.dashboard.path
         let profile = SiteURL.profile.path
+        let documents = SiteURL.documents.path
+        let applications = SiteURL.applications.path
         let cardChange = SiteURL.cardChange.path
         let help = SiteURL.help.path
         let privacy = SiteURL.privacy.path

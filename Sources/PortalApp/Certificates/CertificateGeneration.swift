@@ -1,0 +1,61 @@
+import Fluent
+import Foundation
+import PortalDomain
+import PortalJobs
+import PortalPDF
+import Vapor
+
+/// The window-bound job that turns a certificate request into a sealed
+/// PDF/A in the member file and the archive, announced in the inbox.
+/// The document id is the request id, so a rerun after a crash rewrites the
+/// same blobs and finds the document already there.
+struct CertificateGeneration {
+    struct Payload: Codable, Sendable {
+        let requestID: UUID
+    }
+
+    let app: Application
+
+    func run(_ context: JobContext) async throws {
+        let payload = try context.decodePayload(Payload.self)
+        let db = app.db
+        guard let request = try await CertificateRequest.find(payload.requestID, on: db), request.state != .ready,
+              let kind = CertificateKind(rawValue: request.kind),
+              let member = try await Member.find(request.memberID, on: db) else { return }
+        request.state = .generating
+        try await request.save(on: db)
+        let now = app.portal.clock.now()
+        let builder = CertificateBuilder(fund: app.portal.configuration.fund, now: now)
+        let built: (title: String, spec: PortalPDF.PDFDocumentSpec)
+        do {
+            built = try await builder.build(kind, year: request.year, member: member, on: db)
+        } catch is CertificateBuilder.NoData {
+            request.state = .failed
+            request.finishedAt = now
+            try await request.save(on: db)
+            return
+        }
+        let bytes = try app.documents.sealedPDF(built.spec, at: now)
+        let archive = app.archive
+        try await db.transaction { tx in
+            let document = try await archive.file(
+                bytes, title: built.title, fileName: Self.fileName(built.title, member: member), category: .certificate,
+                memberID: member.requireID(), source: "portal:certificate", id: request.requireID(), on: tx)
+            request.state = .ready
+            request.documentID = document.id
+            request.finishedAt = now
+            try await request.save(on: tx)
+            try await Inbox.post(.certificateReady, to: member.requireID(), parameters: [built.title], documentID: document.id, on: tx, at: now)
+        }
+    }
+
+    /// RFC 6266-safe ASCII name: "Beitragsbescheinigung-2025-10001-01.pdf".
+    static func fileName(_ title: String, member: Member) -> String {
+        let ascii = (title + " " + member.memberNumber)
+            .replacingOccurrences(of: "ä", with: "ae").replacingOccurrences(of: "ö", with: "oe").replacingOccurrences(of: "ü", with: "ue")
+            .replacingOccurrences(of: "ß", with: "ss")
+            .map { $0.isASCII && ($0.isLetter || $0.isNumber) ? String($0) : "-" }.joined()
+        return ascii.split(separator: "-").joined(separator: "-") + ".pdf"
+    }
+}
+

@@ -1,0 +1,83 @@
+import Crypto
+import Foundation
+import SQLKit
+
+/// Where document bytes live. Two real implementations: files in the data
+/// directory (one node) and a database table (several nodes share it).
+/// Both store ciphertext only (AES-GCM); the key comes from configuration.
+protocol BlobStore: Sendable {
+    func put(_ key: String, _ bytes: [UInt8]) async throws
+    func get(_ key: String) async throws -> [UInt8]?
+    func delete(_ key: String) async throws
+}
+
+/// AES-256-GCM at rest (ASVS 11.3.2): a changed byte fails authentication,
+/// and the document is refused instead of served.
+struct BlobCipher: Sendable {
+    let key: SymmetricKey
+
+    init(key: [UInt8]) { self.key = SymmetricKey(data: key) }
+
+    struct Tampered: Error, CustomStringConvertible {
+        var description: String { "stored document failed its integrity check" }
+    }
+
+    func seal(_ bytes: [UInt8], key blobKey: String) throws -> [UInt8] {
+        // The blob's name is authenticated too, so ciphertexts cannot be swapped between documents.
+        Array(try AES.GCM.seal(bytes, using: key, authenticating: Data(blobKey.utf8)).combined ?? Data())
+    }
+
+    func open(_ sealed: [UInt8], key blobKey: String) throws -> [UInt8] {
+        do {
+            let box = try AES.GCM.SealedBox(combined: sealed)
+            return Array(try AES.GCM.open(box, using: key, authenticating: Data(blobKey.utf8)))
+        } catch {
+            throw Tampered()
+        }
+    }
+}
+
+struct FileBlobStore: BlobStore {
+    let directory: URL
+    let cipher: BlobCipher
+
+    func put(_ key: String, _ bytes: [UInt8]) async throws {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try Data(try cipher.seal(bytes, key: key)).write(to: url(key), options: [.atomic])
+    }
+
+    func get(_ key: String) async throws -> [UInt8]? {
+        guard let data = FileManager.default.contents(atPath: url(key).path) else { return nil }
+        return try cipher.open(Array(data), key: key)
+    }
+
+    func delete(_ key: String) async throws {
+        if FileManager.default.fileExists(atPath: url(key).path) { try FileManager.default.removeItem(at: url(key)) }
+    }
+
+    /// Keys are server-chosen UUIDs; anything else never becomes a path.
+    func url(_ key: String) -> URL {
+        directory.appendingPathComponent(key.filter { $0.isHexDigit || $0 == "-" } + ".blob")
+    }
+}
+
+struct DatabaseBlobStore: BlobStore {
+    let sql: any SQLDatabase
+    let table: String
+    let cipher: BlobCipher
+
+    func put(_ key: String, _ bytes: [UInt8]) async throws {
+        let sealed = try cipher.seal(bytes, key: key)
+        try await sql.delete(from: table).where("key", .equal, key).run()
+        try await sql.insert(into: table).columns("key", "data").values(SQLBind(key), SQLBind(Data(sealed))).run()
+    }
+
+    func get(_ key: String) async throws -> [UInt8]? {
+        guard let row = try await sql.select().column("data").from(table).where("key", .equal, key).first() else { return nil }
+        return try cipher.open(Array(try row.decode(column: "data", as: Data.self)), key: key)
+    }
+
+    func delete(_ key: String) async throws {
+        try await sql.delete(from: table).where("key", .equal, key).run()
+    }
+}

@@ -1,0 +1,28 @@
+import Fluent
+import Foundation
+import PortalJobs
+import Vapor
+
+/// "Dokument anfordern": restores an offline document from the member file
+/// for a new online period and tells the member. Idempotent: a document
+/// already online again is left as it is.
+struct DocumentRestore {
+    struct Payload: Codable, Sendable {
+        let documentID: UUID
+    }
+
+    let app: Application
+
+    func run(_ context: JobContext) async throws {
+        let payload = try context.decodePayload(Payload.self)
+        let archive = app.archive
+        let now = app.portal.clock.now()
+        try await app.db.transaction { db in
+            guard let document = try await Document.find(payload.documentID, on: db), document.availability == .requested else { return }
+            try await archive.restore(document, on: db)
+            try await Inbox.post(.documentRestored, to: document.memberID,
+                                 parameters: [document.title, Format.date(document.onlineUntil ?? now, .de)],
+                                 documentID: document.id, on: db, at: now)
+        }
+    }
+}
