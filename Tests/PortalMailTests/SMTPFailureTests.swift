@@ -60,7 +60,8 @@ struct SMTPFailureTests {
 
         #expect(error?.disposition == .transient)
         #expect(error?.stage == .greeting)
-        #expect(clock.now - start < .seconds(5))
+        // Well below the 30 s default command timeout: the configured 300 ms ended it (generous for a loaded CI machine).
+        #expect(clock.now - start < .seconds(20))
     }
 
     @Test func errorDescriptionsCarryNoAddresses() {

@@ -5,7 +5,8 @@
 pg_bin_dir() {
   if ! dpkg -L postgresql-15 >/dev/null 2>&1; then
     echo "Installing postgresql-15" >&2
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql-15 >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql-15 >/dev/null 2>&1 \
+      || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql-15 >/dev/null; }
   fi
   dirname "$(dpkg -L postgresql-15 | grep '/bin/initdb$' | head -n 1)"
 }
