@@ -100,6 +100,7 @@ private func configure(
     app.jobs = try JobsService(app: app, configuration: configuration, clock: clock)
     app.documents = DocumentRendering(configuration: configuration)
     app.archive = try DocumentArchive.make(app: app, configuration: configuration)
+    app.mailer = Application.makeMailer(configuration)
     app.lifecycle.use(StartupTasks())
     app.lifecycle.use(JobsLifecycle())
     let backOffice = try await BackOffice.makeApplication(for: app, registry: metrics)
@@ -142,6 +143,8 @@ func routes(_ app: Application) throws {
     try app.register(collection: InboxController())
     try app.register(collection: DocumentsController())
     try app.register(collection: CertificatesController())
+    try app.register(collection: NotificationsController())
+    if app.portal.configuration.devEIDEnabled { try app.register(collection: DevMailboxController()) }
     try app.portal.identityProvider?.register(on: app)
 }
 

@@ -11,6 +11,9 @@ enum SiteURL: Sendable, Equatable {
     case dashboard
     case profile
     case cardChange
+    case notificationSettings
+    case confirmEmail
+    case devMailbox
     case documents
     case inbox
     case applications
@@ -36,6 +39,9 @@ enum SiteURL: Sendable, Equatable {
         case .dashboard: "/konto"
         case .profile: "/konto/profil"
         case .cardChange: "/konto/neuer-ausweis"
+        case .notificationSettings: "/konto/profil/benachrichtigungen"
+        case .confirmEmail: "/email-bestaetigen"
+        case .devMailbox: "/dev/postfach"
         case .documents: "/konto/dokumente"
         case .inbox: "/konto/posteingang"
         case .applications: "/konto/antraege"

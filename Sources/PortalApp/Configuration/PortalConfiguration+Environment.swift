@@ -83,7 +83,14 @@ extension PortalConfiguration {
             fontDirectory: URL(fileURLWithPath: env["PORTAL_FONT_DIR"] ?? "/usr/share/fonts/truetype/dejavu"),
             sealCertificateFile: reader.readableFile("PORTAL_SEAL_CERTIFICATE_FILE"),
             sealKeyFile: reader.readableFile("PORTAL_SEAL_KEY_FILE"),
-            blobStoreInDatabase: env["PORTAL_BLOB_STORE"] == "database"
+            blobStoreInDatabase: env["PORTAL_BLOB_STORE"] == "database",
+            smtpHost: env["PORTAL_SMTP_HOST"].flatMap { $0.isEmpty ? nil : $0 },
+            smtpPort: env["PORTAL_SMTP_PORT"].flatMap(Int.init),
+            smtpSecurity: env["PORTAL_SMTP_SECURITY"] ?? "starttls",
+            smtpUsername: env["PORTAL_SMTP_USERNAME"].flatMap { $0.isEmpty ? nil : $0 },
+            smtpPassword: env["PORTAL_SMTP_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 },
+            mailFrom: env["PORTAL_MAIL_FROM"] ?? "noreply@\(baseURL.host ?? "portal.example")",
+            notificationQuietPeriod: TimeInterval(reader.int("PORTAL_NOTIFY_QUIET_SECONDS", default: 600, range: 0...86_400))
         )
         problems += reader.problems
         problems += config.deploymentProblems(secretsGiven: sessionSecret != nil && documentKey != nil)

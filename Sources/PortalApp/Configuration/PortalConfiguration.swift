@@ -62,6 +62,15 @@ public struct PortalConfiguration: Sendable {
     public var sealKeyFile: String?
     /// Portal copies of documents in the database (several nodes) instead of files.
     public var blobStoreInDatabase: Bool
+    /// SMTP relay; without a host, mails go to .eml files in the data directory (development).
+    public var smtpHost: String?
+    public var smtpPort: Int?
+    public var smtpSecurity: String
+    public var smtpUsername: String?
+    public var smtpPassword: String?
+    public var mailFrom: String
+    /// Messages within this period become one notification e-mail.
+    public var notificationQuietPeriod: TimeInterval
 
     public var usesHTTPS: Bool { baseURL.scheme?.lowercased() == "https" }
 

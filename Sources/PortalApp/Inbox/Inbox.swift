@@ -11,6 +11,7 @@ enum Inbox {
         case documentProvided = "document.provided"
         case documentRestored = "document.restored"
         case documentExpiring = "document.expiring"
+        case emailConfirmed = "email.confirmed"
     }
 
     static func post(_ kind: Kind, to memberID: UUID, parameters: [String] = [], documentID: UUID? = nil,

@@ -22,6 +22,7 @@ final class JobsService: Sendable {
         recurring = [
             try RecurringJob(name: "session-cleanup", schedule: CronSchedule("*/15 * * * *"), kind: PortalJobKinds.sessionCleanup.name),
             try RecurringJob(name: "document-retention", schedule: CronSchedule("15 2 * * *"), kind: PortalJobKinds.retentionSweep.name),
+            try RecurringJob(name: "notifications", schedule: CronSchedule("* * * * *"), kind: PortalJobKinds.notificationDispatch.name),
             try RecurringJob(name: "backup", schedule: CronSchedule("30 3 * * *"), kind: PortalJobKinds.backup.name),
         ]
         scheduler = Scheduler(queue: queue, jobs: recurring)
@@ -40,6 +41,12 @@ final class JobsService: Sendable {
         }
         registry.register(PortalJobKinds.retentionSweep) { _ in
             _ = try await app.archive.sweep(on: app.db)
+        }
+        registry.register(PortalJobKinds.mailSend) { context in
+            try await PortalMails.send(context, app: app)
+        }
+        registry.register(PortalJobKinds.notificationDispatch) { _ in
+            try await NotificationDispatch.run(app: app)
         }
         registry.register(PortalJobKinds.sessionCleanup) { _ in
             try await SessionCleanup.run(app: app)

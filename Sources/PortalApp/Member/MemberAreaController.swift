@@ -42,15 +42,7 @@ struct MemberAreaController: RouteCollection {
     }
 
     func profile(req: Request) async throws -> Response {
-        let signedIn = try req.requireMember()
-        let member = signedIn.member
-        try await AuditLog.record(on: req.db, at: req.clock.now(), actor: "account:\(signedIn.account.id?.uuidString ?? "")",
-                                  action: "profile.view", memberID: member.id)
-        let context = ProfileContext(
-            page: PageContext(req, titleKey: "profile.title", memberName: member.displayName),
-            lang: req.language.rawValue,
-            member: .init(member, language: req.language))
-        return try await req.render("profile", context)
+        try await ProfileRendering.render(req)
     }
 
     func comingSoon(req: Request, titleKey: String) async throws -> Response {

@@ -21,6 +21,10 @@ struct ProfileContext: Encodable {
     let page: PageContext
     let lang: String
     let member: MemberView
+    let email: String
+    let pendingEmail: String?
+    let notify: Bool
+    let problemKey: String?
 
     struct MemberView: Encodable {
         let memberNumber: String

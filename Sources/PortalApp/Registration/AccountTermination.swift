@@ -64,6 +64,7 @@ enum AccountTermination {
             report.documents = documents.count
             try await Document.query(on: db).filter(\.$memberID == memberID).delete()
             try await CertificateRequest.query(on: db).filter(\.$memberID == memberID).delete()
+            try await NotificationSetting.query(on: db).filter(\.$memberID == memberID).delete()
             report.messages = try await InboxMessage.query(on: db).filter(\.$memberID == memberID).count()
             try await InboxMessage.query(on: db).filter(\.$memberID == memberID).delete()
             report.accounts = accounts.count

@@ -30,6 +30,9 @@ struct PageContext: Encodable {
         let documents = SiteURL.documents.path
         let applications = SiteURL.applications.path
         let cardChange = SiteURL.cardChange.path
+        let notificationSettings = SiteURL.notificationSettings.path
+        let confirmEmail = SiteURL.confirmEmail.path
+        let devMailbox = SiteURL.devMailbox.path
         let help = SiteURL.help.path
         let privacy = SiteURL.privacy.path
         let imprint = SiteURL.imprint.path

@@ -1,0 +1,135 @@
+import Fluent
+import Foundation
+import Vapor
+
+/// The profile's notification settings with double opt-in: a new address is
+/// used only after the link sent to it is confirmed (single use, 24 hours);
+/// the old address is told about the change.
+struct NotificationsController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.grouped(RequireAccountMiddleware()).post(SiteURL.notificationSettings.components, use: save)
+        routes.get(SiteURL.confirmEmail.components, use: confirmPage)
+        routes.post(SiteURL.confirmEmail.components, use: confirm)
+    }
+
+    func save(req: Request) async throws -> Response {
+        let member = try req.requireMember().member
+        let memberID = try member.requireID()
+        let input = try req.content.decode(NotificationInput.self)
+        let email = input.email?.trimmingCharacters(in: .whitespaces) ?? ""
+        guard email.isEmpty || NotificationInput.isPlausible(email) else {
+            return try await ProfileRendering.render(req, problem: "notifications.error.email", input: input, status: .unprocessableEntity)
+        }
+        let now = req.clock.now()
+        let jobs = req.jobs
+        let hasher = req.portal.tokens
+        let baseURL = req.portal.configuration.baseURL
+        try await req.db.transaction { db in
+            let setting = try await NotificationSetting.query(on: db).filter(\.$memberID == memberID).first() ?? {
+                let created = NotificationSetting()
+                created.memberID = memberID
+                created.notify = false
+                return created
+            }()
+            setting.notify = input.notify == "ja"
+            setting.updatedAt = now
+            if !email.isEmpty, email.lowercased() != setting.email?.lowercased() {
+                let token = TokenHasher.randomToken()
+                setting.pendingEmail = email
+                setting.tokenHash = hasher.hash(token)
+                setting.tokenExpiresAt = now.addingTimeInterval(24 * 3600)
+                let link = baseURL.appendingPathComponent(SiteURL.confirmEmail.path).absoluteString + "?token=\(token)"
+                try await jobs.enqueue(PortalJobKinds.mailSend, payload: PortalMails.Payload(kind: .confirmAddress, to: email, link: link),
+                                       key: "mail-confirm-\(UUID().uuidString)", on: db)
+            } else if email.isEmpty, let old = setting.email {
+                setting.email = nil
+                try await jobs.enqueue(PortalJobKinds.mailSend, payload: PortalMails.Payload(kind: .addressChanged, to: old, link: nil),
+                                       key: "mail-changed-\(UUID().uuidString)", on: db)
+            }
+            try await setting.save(on: db)
+        }
+        jobs.worker.wake()
+        return req.redirect(to: SiteURL.profile.path + "?gespeichert=1")
+    }
+
+    /// Opening the link only shows a button: confirming changes state, so it is a POST.
+    func confirmPage(req: Request) async throws -> Response {
+        let token = req.query[String.self, at: "token"] ?? ""
+        _ = try await req.csrfToken()
+        let page = PageContext(req, titleKey: "notifications.confirmTitle")
+        return try await req.render("confirm-email", ConfirmEmailContext(page: page, lang: page.lang, token: token))
+    }
+
+    func confirm(req: Request) async throws -> Response {
+        let token = (try? req.content.get(String.self, at: "token")) ?? ""
+        let now = req.clock.now()
+        guard TokenHasher.isWellFormed(token),
+              let setting = try await NotificationSetting.query(on: req.db).filter(\.$tokenHash == req.portal.tokens.hash(token)).first(),
+              let pending = setting.pendingEmail, let expires = setting.tokenExpiresAt, expires > now
+        else {
+            let page = PageContext(req, titleKey: "notifications.confirmTitle", noticeKey: "notifications.confirmInvalid")
+            let response = try await req.render("confirm-email", ConfirmEmailContext(page: page, lang: page.lang, token: nil))
+            response.status = .gone
+            return response
+        }
+        let jobs = req.jobs
+        try await req.db.transaction { db in
+            if let old = setting.email, old.lowercased() != pending.lowercased() {
+                try await jobs.enqueue(PortalJobKinds.mailSend, payload: PortalMails.Payload(kind: .addressChanged, to: old, link: nil),
+                                       key: "mail-changed-\(UUID().uuidString)", on: db)
+            }
+            setting.email = pending
+            setting.pendingEmail = nil
+            setting.tokenHash = nil
+            setting.tokenExpiresAt = nil
+            setting.lastNotifiedAt = now
+            setting.updatedAt = now
+            try await setting.save(on: db)
+            try await Inbox.post(.emailConfirmed, to: setting.memberID, on: db, at: now)
+        }
+        jobs.worker.wake()
+        let page = PageContext(req, titleKey: "notifications.confirmTitle", noticeKey: "notifications.confirmed")
+        return try await req.render("confirm-email", ConfirmEmailContext(page: page, lang: page.lang, token: nil))
+    }
+}
+
+struct NotificationInput: Content {
+    var email: String?
+    var notify: String?
+
+    static func isPlausible(_ email: String) -> Bool {
+        let parts = email.split(separator: "@", omittingEmptySubsequences: false)
+        return email.count <= 254 && parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".")
+            && email.allSatisfy { $0.isASCII && !$0.isWhitespace && !"<>\"(),;:\\[]".contains($0) }
+            && !parts[1].hasPrefix(".") && !parts[1].hasSuffix(".")
+    }
+}
+
+struct ConfirmEmailContext: Encodable {
+    let page: PageContext
+    let lang: String
+    let token: String?
+}
+
+/// Tells members with confirmed addresses that something new is waiting:
+/// one mail per quiet period however many messages arrived in it.
+enum NotificationDispatch {
+    static func run(app: Application) async throws {
+        let now = app.portal.clock.now()
+        let quiet = app.portal.configuration.notificationQuietPeriod
+        let settings = try await NotificationSetting.query(on: app.db).filter(\.$notify == true).filter(\.$email != nil).all()
+        for setting in settings {
+            let since = setting.lastNotifiedAt ?? .distantPast
+            guard now.timeIntervalSince(since) >= quiet, let email = setting.email else { continue }
+            let unseen = try await InboxMessage.query(on: app.db).filter(\.$memberID == setting.memberID)
+                .filter(\.$createdAt > since).filter(\.$readAt == nil).count()
+            guard unseen > 0 else { continue }
+            try await app.db.transaction { db in
+                setting.lastNotifiedAt = now
+                try await setting.save(on: db)
+                try await app.jobs.enqueue(PortalJobKinds.mailSend, payload: PortalMails.Payload(kind: .newContent, to: email, link: nil),
+                                           key: "mail-new-\(setting.memberID.uuidString)-\(Int(now.timeIntervalSince1970))", on: db)
+            }
+        }
+    }
+}

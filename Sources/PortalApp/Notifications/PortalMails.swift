@@ -1,0 +1,75 @@
+import Foundation
+import PortalJobs
+import PortalMail
+import Vapor
+
+/// Every e-mail the portal sends. None carries a name, an amount, a
+/// document title or any other personal data: only that there is something
+/// in the portal, and the portal's link (the way ELSTER does it).
+enum PortalMails {
+    enum Kind: String, Codable, Sendable, CaseIterable {
+        case newContent, confirmAddress, addressChanged
+    }
+
+    struct Payload: Codable, Sendable {
+        let kind: Kind
+        let to: String
+        /// Only for `confirmAddress`: the one-time link.
+        let link: String?
+    }
+
+    static func text(_ payload: Payload, fund: FundProfile, baseURL: URL) -> (subject: String, body: String) {
+        let portal = baseURL.absoluteString
+        switch payload.kind {
+        case .newContent:
+            return ("Neue Nachricht im Mitgliederportal / New message in the member portal",
+                    "Guten Tag,\n\nin Ihrem Mitgliederportal gibt es etwas Neues. Bitte melden Sie sich an, um es zu lesen:\n\(portal)\n\nThere is something new in your member portal. Please sign in to read it.\n\n\(fund.name)\n")
+        case .confirmAddress:
+            return ("Bitte bestätigen Sie Ihre E-Mail-Adresse / Please confirm your e-mail address",
+                    "Guten Tag,\n\nbitte bestätigen Sie diese Adresse für Benachrichtigungen aus dem Mitgliederportal. Der Link gilt 24 Stunden und nur einmal:\n\(payload.link ?? portal)\n\nHaben Sie das nicht veranlasst, ignorieren Sie diese E-Mail.\n\nPlease confirm this address for notifications from the member portal (link valid for 24 hours, once).\n\n\(fund.name)\n")
+        case .addressChanged:
+            return ("Ihre E-Mail-Adresse im Mitgliederportal wurde geändert / Your e-mail address was changed",
+                    "Guten Tag,\n\nfür Benachrichtigungen aus dem Mitgliederportal wurde eine neue E-Mail-Adresse eingetragen. Diese Adresse erhält keine Benachrichtigungen mehr. Waren Sie das nicht, wenden Sie sich bitte an uns.\n\nA new notification address was entered in the member portal; this address no longer receives notifications.\n\n\(fund.name)\n")
+        }
+    }
+
+    /// The outbox job: one mail, Message-ID from the job's idempotency key so
+    /// a retry after a crash is recognisable as the same mail.
+    static func send(_ context: JobContext, app: Application) async throws {
+        let payload = try context.decodePayload(Payload.self)
+        let config = app.portal.configuration
+        let (subject, body) = text(payload, fund: config.fund, baseURL: config.baseURL)
+        let host = config.baseURL.host ?? "portal.invalid"
+        let id = (context.job.idempotencyKey ?? "job-\(context.id)").map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : "-" }
+        let message = try MailMessage(from: try MailAddress(config.mailFrom, displayName: config.fund.name), to: [try MailAddress(payload.to)],
+                                      subject: subject, body: body, messageID: "\(String(id))@\(host)", date: app.portal.clock.now())
+        try await app.mailer.send(message)
+    }
+}
+
+extension Application {
+    private struct MailerKey: StorageKey { typealias Value = any Mailer }
+
+    var mailer: any Mailer {
+        get {
+            guard let mailer = storage[MailerKey.self] else { preconditionFailure("makeApplication sets up the mailer") }
+            return mailer
+        }
+        set { storage[MailerKey.self] = newValue }
+    }
+
+    static func makeMailer(_ configuration: PortalConfiguration) -> any Mailer {
+        guard let host = configuration.smtpHost else {
+            return FileMailer(directory: configuration.dataDirectory.appendingPathComponent("mail"))
+        }
+        let security: SMTPConfiguration.Security = switch configuration.smtpSecurity {
+        case "none": .none
+        case "tls": .implicitTLS
+        default: .startTLS
+        }
+        return SMTPMailer(configuration: SMTPConfiguration(
+            host: host, port: configuration.smtpPort, security: security,
+            username: configuration.smtpUsername, password: configuration.smtpPassword,
+            heloName: configuration.baseURL.host ?? "localhost"))
+    }
+}

@@ -1,0 +1,74 @@
+import Fluent
+import Vapor
+
+/// The profile page: personal data (read-only) and the notification settings form.
+enum ProfileRendering {
+    static func render(_ req: Request, problem: String? = nil, input: NotificationInput? = nil, status: HTTPStatus = .ok) async throws -> Response {
+        let signedIn = try req.requireMember()
+        let member = signedIn.member
+        let setting = try await NotificationSetting.query(on: req.db).filter(\.$memberID == member.requireID()).first()
+        try await AuditLog.record(on: req.db, at: req.clock.now(), actor: "account:\(signedIn.account.id?.uuidString ?? "")",
+                                  action: "profile.view", memberID: member.id)
+        let saved = req.query[String.self, at: "gespeichert"] != nil
+        let context = ProfileContext(
+            page: PageContext(req, titleKey: "profile.title", memberName: member.displayName, noticeKey: saved ? "notifications.saved" : nil),
+            lang: req.language.rawValue,
+            member: .init(member, language: req.language),
+            email: input?.email ?? setting?.email ?? "",
+            pendingEmail: setting?.pendingEmail,
+            notify: input.map { $0.notify == "ja" } ?? (setting?.notify ?? false),
+            problemKey: problem)
+        let response = try await req.render("profile", context)
+        response.status = status
+        return response
+    }
+}
+
+/// Development only: the mails the file mailer wrote, so the confirmation
+/// link can be clicked in the embedded default. 404 in production.
+struct DevMailboxController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(SiteURL.devMailbox.components, use: list)
+    }
+
+    func list(req: Request) async throws -> Response {
+        let directory = req.portal.configuration.dataDirectory.appendingPathComponent("mail")
+        let files = ((try? FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: [.contentModificationDateKey])) ?? [])
+            .filter { $0.pathExtension == "eml" }
+            .sorted { (try? $0.resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate ?? .distantPast) ?? .distantPast
+                    > (try? $1.resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate ?? .distantPast) ?? .distantPast }
+        let mails = files.prefix(50).map { url in
+            DevMailboxContext.Mail(name: url.lastPathComponent, text: DevMailboxContext.decode(String(decoding: (try? Data(contentsOf: url)) ?? Data(), as: UTF8.self)))
+        }
+        let page = PageContext(req, titleKey: "devMailbox.title")
+        return try await req.render("dev-mailbox", DevMailboxContext(page: page, lang: page.lang, mails: Array(mails)))
+    }
+}
+
+struct DevMailboxContext: Encodable {
+    let page: PageContext
+    let lang: String
+    let mails: [Mail]
+
+    struct Mail: Encodable {
+        let name: String
+        let text: String
+    }
+
+    /// Shows the quoted-printable body readably (soft breaks joined, =XX decoded).
+    static func decode(_ raw: String) -> String {
+        let joined = raw.replacingOccurrences(of: "=\r\n", with: "").replacingOccurrences(of: "\r\n", with: "\n")
+        var bytes: [UInt8] = []
+        var scalars = Array(joined.utf8)[...]
+        while let byte = scalars.popFirst() {
+            if byte == UInt8(ascii: "="), scalars.count >= 2,
+               let value = UInt8(String(decoding: scalars.prefix(2), as: UTF8.self), radix: 16) {
+                bytes.append(value)
+                scalars = scalars.dropFirst(2)
+            } else {
+                bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
