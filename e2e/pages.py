@@ -15,7 +15,7 @@ import uuid
 from dataclasses import asdict, dataclass, replace
 from urllib.parse import urlsplit
 
-from selenium.common.exceptions import NoSuchElementException, WebDriverException
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException, WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.remote.webelement import WebElement
@@ -146,7 +146,7 @@ class Page:
         waiting for a path alone would race)."""
         old_page = self.driver.find_element(By.TAG_NAME, "html")
         element.click()
-        WebDriverWait(self.driver, timeout).until(EC.staleness_of(old_page))
+        WebDriverWait(self.driver, timeout).until(lambda driver: _is_stale(old_page))
         WebDriverWait(self.driver, timeout).until(
             lambda driver: driver.execute_script("return document.readyState") == "complete")
 
@@ -435,3 +435,18 @@ def sign_in(driver: WebDriver, base_url: str, identity: StockIdentity = ERIKA) -
     simulator.sign_in_as(identity)
     target = DashboardPage if identity.member_number else RegistrationPage
     return simulator.as_page(target)
+
+
+def _is_stale(element: WebElement) -> bool:
+    """True once the element's page is gone. Chromium reports a replaced
+    document either as a stale reference or, while navigating, as "Node with
+    given id does not belong to the document"; both mean the old page left."""
+    try:
+        element.is_enabled()
+        return False
+    except StaleElementReferenceException:
+        return True
+    except WebDriverException as error:
+        if "does not belong to the document" in str(error):
+            return True
+        raise

@@ -42,6 +42,10 @@ struct DocumentsAndCertificatesTests {
             let bytes = Array(pdf.body.readableBytesView)
             #expect(bytes.starts(with: Array("%PDF-".utf8)))
             #expect(String(decoding: bytes, as: UTF8.self).contains("/ETSI.CAdES.detached"), "sealed")
+            let text = try Self.extractText(bytes)
+            for expected in ["Beitragsbescheinigung 2025", "Erika Mustermann", "10001/01", "Januar 2025", "Dezember 2025", "400,00 €", "4.800,00 €", "§ 10 Abs. 1 Nr. 2"] {
+                #expect(text.contains(expected), "the certificate says \(expected)")
+            }
             #expect(try await browser.get("/konto/posteingang").body.string.contains("Ihre Bescheinigung liegt bereit: Beitragsbescheinigung 2025"))
             let archive = try await browser.get("/konto/dokumente").body.string
             #expect(archive.contains("Beitragsbescheinigung 2025"))
@@ -146,5 +150,21 @@ struct DocumentsAndCertificatesTests {
             #expect(tampered.status == .conflict)
             #expect(!tampered.body.string.contains("%PDF"))
         }
+    }
+
+    /// The PDF's text as poppler's pdftotext extracts it (scripts/deps/pdf-tools.sh installs it).
+    static func extractText(_ bytes: [UInt8]) throws -> String {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("certificate-\(UUID().uuidString).pdf")
+        try Data(bytes).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["pdftotext", "-layout", file.path, "-"]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
     }
 }
