@@ -85,7 +85,7 @@ private func configure(
 
     app.views.use(.leaf)
     app.leaf.configuration.rootDirectory = configuration.resourcesDirectory.appendingPathComponent("Resources/Views").path + "/"
-    app.leaf.cache.isEnabled = configuration.cacheTemplates
+    app.leaf.cache = TemplateCache(enabled: configuration.cacheTemplates)
     app.leaf.tags["t"] = TranslateTag(catalogue: catalogue)
 
     app.middleware = Middlewares()
