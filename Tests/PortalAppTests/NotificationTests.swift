@@ -12,6 +12,15 @@ struct NotificationTests {
         return try files.filter { $0.pathExtension == "eml" }.map { DevMailboxContext.decode(try String(contentsOf: $0, encoding: .utf8)) }
     }
 
+    /// Enters and confirms an address through the mailed link, as the member would.
+    static func confirmAddress(_ email: String, _ browser: Browser, _ app: Application) async throws {
+        try await browser.post("/konto/profil/benachrichtigungen", form: ["email": email, "notify": "ja"])
+        try await runDueJobs(app)
+        let mail = try #require(try Self.mails(app).first { $0.contains("email-bestaetigen") })
+        let link = try #require(Self.link(in: mail))
+        try await browser.post("/email-bestaetigen", form: ["token": String(link.split(separator: "=").last ?? "")])
+    }
+
     static func link(in mail: String) -> String? {
         guard let range = mail.range(of: "/email-bestaetigen?token=") else { return nil }
         return "/email-bestaetigen?token=" + mail[range.upperBound...].prefix { !$0.isWhitespace }
@@ -65,12 +74,7 @@ struct NotificationTests {
         try await withPortal(db) { app, clock in
             let browser = Browser(app)
             try await browser.signIn(stock: "erika")
-            try await browser.post("/konto/profil/benachrichtigungen", form: ["email": "erika@example.org", "notify": "ja"])
-            try await runDueJobs(app)
-            let mail = try #require(try Self.mails(app).first)
-            let link = try #require(Self.link(in: mail))
-            let token = String(link.split(separator: "=").last ?? "")
-            try await browser.post("/email-bestaetigen", form: ["token": token])
+            try await Self.confirmAddress("erika@example.org", browser, app)
             clock.advance(by: 601)
             try await browser.post("/konto/antraege", form: ["kind": "contributions", "year": "2025"])
             try await browser.post("/konto/antraege", form: ["kind": "membership"])
