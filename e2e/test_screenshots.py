@@ -1,10 +1,9 @@
 """Screenshots of the main pages for the README (German, desktop and phone).
 
 Written to docs/screenshots/ by every run, so they always show the portal as
-it is. Set E2E_SCREENSHOTS=0 to skip writing them.
+it is.
 """
 
-import os
 
 import pytest
 
@@ -16,7 +15,6 @@ from portal_server import REPOSITORY
 SCREENSHOTS = REPOSITORY / "docs" / "screenshots"
 
 
-@pytest.mark.skipif(os.environ.get("E2E_SCREENSHOTS") == "0", reason="E2E_SCREENSHOTS=0")
 @pytest.mark.parametrize("width,device", [(DESKTOP, "desktop"), (PHONE, "phone")])
 def test_screenshots_of_the_main_pages(open_browser, base_url, width, device):
     browser = open_browser(width=width)
