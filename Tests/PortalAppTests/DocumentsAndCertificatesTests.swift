@@ -29,8 +29,11 @@ struct DocumentsAndCertificatesTests {
             let again = try await browser.post("/konto/antraege", form: ["kind": "contributions", "year": "2025"])
             #expect(again.location == status, "the same pending certificate is not enqueued twice")
 
+            let browserAccept: HTTPHeaders = ["Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"]
+            #expect(try await browser.get(status, headers: browserAccept).body.string.contains("<main"), "a browser gets the page, not JSON")
+            #expect(try await browser.get(status, headers: ["Accept": "application/json"]).body.string == #"{"state":"queued"}"#)
             #expect(try await runDueJobs(app) == 1)
-            let ready = try await browser.get(status).body.string
+            let ready = try await browser.get(status, headers: browserAccept).body.string
             #expect(ready.contains("data-certificate-state=\"ready\""))
             let link = try #require(ready.range(of: "href=\"/konto/dokumente/").map { "/konto/dokumente/" + ready[$0.upperBound...].prefix { $0 != "\"" } })
             let pdf = try await browser.get(link)

@@ -98,7 +98,8 @@ struct SessionTests {
             let browser = Browser(app)
             try await browser.signIn(stock: "erika")
             clock.advance(by: 850)
-            let extend = try await browser.post("/sitzung/verlaengern", form: ["zurueck": "/konto/profil"], headers: ["Accept": "text/html"])
+            let extend = try await browser.post("/sitzung/verlaengern", form: ["zurueck": "/konto/profil"],
+                                                headers: ["Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"])
             #expect(extend.status == .seeOther)
             #expect(extend.location == "/konto/profil")
             clock.advance(by: 850)

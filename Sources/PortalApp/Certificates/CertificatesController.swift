@@ -66,7 +66,7 @@ struct CertificatesController: RouteCollection {
         guard let id = req.parameters.get("requestID", as: UUID.self),
               let request = try await CertificateRequest.query(on: req.db).filter(\.$id == id).filter(\.$memberID == member.requireID()).first()
         else { throw Abort(.notFound) }
-        if req.headers.accept.contains(where: { $0.mediaType == .json }) {
+        if req.wantsJSON {
             return try await ["state": request.state.rawValue].encodeResponse(for: req)
         }
         var expected: String?

@@ -34,7 +34,7 @@ struct SessionController: RouteCollection {
         guard let session = req.currentSession, session.isSignedIn else { throw Abort(.unauthorized) }
         session.lastSeenAt = req.clock.now()
         try await session.save(on: req.db)
-        if req.headers.accept.contains(where: { $0.mediaType == .json }) {
+        if req.wantsJSON {
             return try await status(req: req).encodeResponse(for: req)
         }
         let back = (try? req.content.get(String.self, at: "zurueck")).flatMap(StartController.localPath) ?? SiteURL.dashboard.path

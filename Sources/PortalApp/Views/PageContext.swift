@@ -95,3 +95,12 @@ extension Request {
         try await view.render(template, context).encodeResponse(for: self)
     }
 }
+
+extension Request {
+    /// Whether the caller (the page's script) asked for JSON. Compared as text
+    /// on purpose: Vapor's media-type equality lets a browser's `*/*` match JSON.
+    var wantsJSON: Bool {
+        let accept = headers.first(name: .accept)?.lowercased() ?? ""
+        return accept.hasPrefix("application/json")
+    }
+}

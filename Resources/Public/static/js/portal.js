@@ -89,7 +89,8 @@
   var panel = document.querySelector("[data-status-url][data-current-state]");
   if (!panel) { return; }
   var current = panel.getAttribute("data-current-state");
-  if (current !== "pending" && current !== "review") { return; }
+  // Registrations wait in pending/review, certificates in queued/generating.
+  if (["pending", "review", "queued", "generating"].indexOf(current) < 0) { return; }
   var url = panel.getAttribute("data-status-url");
   window.setInterval(function () {
     fetch(url, { credentials: "same-origin", headers: { "Accept": "application/json" } })
@@ -98,5 +99,5 @@
         if (status && status.state !== current) { window.location.reload(); }
       })
       .catch(function () { return null; });
-  }, current === "pending" ? 3000 : 15000);
+  }, current === "review" ? 15000 : 2000);
 })();
