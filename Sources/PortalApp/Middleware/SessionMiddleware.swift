@@ -40,9 +40,7 @@ struct SessionMiddleware: AsyncMiddleware {
             return
         }
         let now = request.clock.now()
-        let idleEnd = session.lastSeenAt.addingTimeInterval(config.sessionIdleTimeout)
-        let absoluteEnd = session.createdAt.addingTimeInterval(config.sessionAbsoluteTimeout)
-        if now >= idleEnd || now >= absoluteEnd {
+        if now >= session.end(idle: config.sessionIdleTimeout, absolute: config.sessionAbsoluteTimeout) {
             try await session.delete(on: request.db)
             state.clearCookie = true
             state.expiredNow = session.isSignedIn

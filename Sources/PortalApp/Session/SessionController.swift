@@ -22,9 +22,7 @@ struct SessionController: RouteCollection {
     func status(req: Request) async throws -> SessionStatus {
         guard let session = req.currentSession, session.isSignedIn else { return SessionStatus(signedIn: false, remainingSeconds: 0) }
         let config = req.portal.configuration
-        let idleEnd = session.lastSeenAt.addingTimeInterval(config.sessionIdleTimeout)
-        let absoluteEnd = session.createdAt.addingTimeInterval(config.sessionAbsoluteTimeout)
-        let remaining = min(idleEnd, absoluteEnd).timeIntervalSince(req.clock.now())
+        let remaining = session.end(idle: config.sessionIdleTimeout, absolute: config.sessionAbsoluteTimeout).timeIntervalSince(req.clock.now())
         // Rounded up: "0 left" must only ever mean the session has ended.
         return SessionStatus(signedIn: true, remainingSeconds: max(0, Int(remaining.rounded(.up))))
     }

@@ -19,4 +19,10 @@ final class PortalSession: Model, @unchecked Sendable {
     init() {}
 
     var isSignedIn: Bool { pseudonym != nil }
+
+    /// When the session ends: after the idle period since the last request,
+    /// or the absolute lifetime since sign-in, whichever comes first.
+    func end(idle: TimeInterval, absolute: TimeInterval) -> Date {
+        min(lastSeenAt.addingTimeInterval(idle), createdAt.addingTimeInterval(absolute))
+    }
 }
