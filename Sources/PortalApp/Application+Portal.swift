@@ -114,6 +114,7 @@ private func configure(
     app.asyncCommands.use(JobsCommand(), as: "jobs")
     app.asyncCommands.use(RegistrationsCommand(), as: "registrations")
     app.asyncCommands.use(AccountCommand(), as: "account")
+    app.asyncCommands.use(DocumentsCommand(), as: "documents")
     app.asyncCommands.use(PDFCommand(), as: "pdf")
     app.asyncCommands.use(BenchCommand(), as: "bench")
 }

@@ -37,3 +37,13 @@ extension TimeZone {
     /// and certificate years are evaluated here, while storage stays UTC.
     public static let berlin = TimeZone(identifier: "Europe/Berlin")!
 }
+
+extension Calendar {
+    /// The Gregorian calendar in the fund's time zone, built once: creating a
+    /// calendar per date costs more than the page around it.
+    public static let berlin: Calendar = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = .berlin
+        return calendar
+    }()
+}

@@ -155,6 +155,82 @@ struct DocumentsAndCertificatesTests {
         }
     }
 
+    @Test(arguments: TestDatabase.allCases)
+    func caseWorkerDocumentsArriveAndTheArchivePagesAndFilters(_ db: TestDatabase) async throws {
+        try await withPortal(db) { app, clock in
+            let pdf = Data(try app.documents.sealedPDF(SampleCertificate.spec(fund: app.portal.configuration.fund, date: clock.now()), at: clock.now()))
+            var dates: [String: String] = [:]
+            for index in 0..<45 {
+                let date = String(format: "%04d-%02d-%02d", 2023 + index % 3, 1 + index % 12, 1 + index % 28)
+                dates["Schreiben \(index)"] = date
+                _ = try await DocumentsCommand.add(pdf, to: "10001/01", category: index % 5 == 0 ? "decision" : "letter",
+                                                   title: "Schreiben \(index)", date: date, app: app)
+            }
+            let older = try #require(try await Document.query(on: app.db).filter(\.$title == "Schreiben 0").first())
+            #expect(DocumentsController.year(of: older.documentDate) == 2023, "an older document keeps its date")
+            #expect(older.onlineUntil == clock.now().addingTimeInterval(365 * 86_400), "and is online for a full period from today")
+            #expect(try await InboxMessage.query(on: app.db).filter(\.$kind == "document.provided").count() == 45)
+            #expect(try await AuditEntry.query(on: app.db).filter(\.$action == "document.add").count() == 45)
+
+            let browser = Browser(app)
+            try await browser.signIn(stock: "erika")
+            func titles(_ path: String) async throws -> (titles: [String], html: String) {
+                let page = try await browser.get(path)
+                #expect(page.status == .ok, "\(path)")
+                let html = page.body.string
+                let found = html.matches(of: /">(Schreiben \d+)<\/a>/).map { String($0.output.1) }
+                return (found, html)
+            }
+            let first = try await titles("/konto/dokumente")
+            #expect(first.titles.count == 20)
+            let newestFirst = dates.sorted { $0.value > $1.value }.map(\.key)
+            #expect(first.titles.first == newestFirst.first, "newest first")
+            #expect(first.titles == Array(newestFirst.prefix(20)))
+            #expect(first.html.contains("Seite 1 von 3"))
+            let last = try await titles("/konto/dokumente?seite=3")
+            #expect(last.titles == Array(newestFirst.suffix(5)))
+            #expect(try await titles("/konto/dokumente?seite=99").titles == last.titles, "a page past the end shows the last one")
+
+            let year = try await titles("/konto/dokumente?jahr=2024")
+            #expect(Set(year.titles) == Set(dates.filter { $0.value.hasPrefix("2024") }.keys))
+            #expect(year.html.contains("<option value=\"2024\" selected>"))
+            let letters = try await titles("/konto/dokumente?kategorie=letter")
+            #expect(letters.titles.count == 20)
+            #expect(letters.html.contains("Seite 1 von 2"))
+            #expect(letters.html.contains("seite=2&amp;kategorie=letter"), "the next page keeps the filter")
+            let decisions = try await titles("/konto/dokumente?kategorie=decision&jahr=2023")
+            #expect(Set(decisions.titles) == Set(dates.filter { $0.value.hasPrefix("2023") && (Int($0.key.split(separator: " ")[1])! % 5 == 0) }.keys))
+            #expect(try await titles("/konto/dokumente?kategorie=unsinn&jahr=abc").titles.count == 20, "an unknown filter value shows everything")
+        }
+    }
+
+    @Test
+    func caseWorkerInputIsCheckedBeforeAnythingIsStored() async throws {
+        try await withPortal(.sqlite) { app, _ in
+            let pdf = Data("%PDF-1.7\n%test\n".utf8)
+            func refusal(_ data: Data, member: String = "10001/01", category: String? = "letter", title: String? = "Schreiben",
+                         date: String? = nil) async -> String {
+                do {
+                    _ = try await DocumentsCommand.add(data, to: member, category: category, title: title, date: date, app: app)
+                    return "accepted"
+                } catch {
+                    return String(describing: error)
+                }
+            }
+            #expect(await refusal(Data("MZ\u{90}\u{00}".utf8)).contains("not a PDF"))
+            #expect(await refusal(pdf + Data(count: DocumentsCommand.maximumBytes)).contains("limit"))
+            #expect(await refusal(pdf, member: "99999/01").contains("no member 99999/01"))
+            #expect(await refusal(pdf, member: "abc").contains("not a member number"))
+            #expect(await refusal(pdf, category: "invoice").contains("--category"))
+            #expect(await refusal(pdf, title: "  ").contains("--title"))
+            #expect(await refusal(pdf, date: "2030-01-01").contains("future"))
+            #expect(await refusal(pdf, date: "2024-02-30").contains("not a date"))
+            let stored = try await Document.query(on: app.db).count()
+            #expect(stored == 0, "nothing stored")
+            #expect(await refusal(pdf) == "accepted")
+        }
+    }
+
     /// The PDF's text as poppler's pdftotext extracts it (scripts/deps/pdf-tools.sh installs it).
     static func extractText(_ bytes: [UInt8]) throws -> String {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("certificate-\(UUID().uuidString).pdf")

@@ -4,8 +4,8 @@ import Vapor
 /// `portal bench pdf` and `portal bench jobs`: benchmarks that print their
 /// figures against the issues' targets (never timed tests).
 struct BenchCommand: AsyncCommandGroup {
-    var help: String { "Benchmarks: pdf (certificate rendering vs WeasyPrint), jobs (queue throughput and latency)." }
-    var commands: [String: any AnyAsyncCommand] { ["pdf": PDFBench(), "jobs": JobsBench()] }
+    var help: String { "Benchmarks: pdf (rendering vs WeasyPrint), jobs (queue), documents (archive page), certificates (request to available)." }
+    var commands: [String: any AnyAsyncCommand] { ["pdf": PDFBench(), "jobs": JobsBench(), "documents": DocumentsBench(), "certificates": CertificatesBench()] }
 }
 
 /// Peak resident memory of this process so far (Linux VmHWM), in MB.

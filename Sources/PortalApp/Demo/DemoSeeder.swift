@@ -16,7 +16,7 @@ struct DemoSeeder {
         let store = try CoreDataStore(db, now: now)
         let members = DemoMembers.generate(count: count)
         for chunk in members.chunked(500) { try await store.upsertMembers(Array(chunk)) }
-        let year = Calendar(identifier: .gregorian).dateComponents(in: .berlin, from: now).year ?? 2026
+        let year = Calendar.berlin.dateComponents(in: .berlin, from: now).year ?? 2026
         var contributions: [MonthlyAmountRecord] = []
         var payments: [MonthlyAmountRecord] = []
         for (index, member) in members.prefix(1000).enumerated() {

@@ -24,7 +24,7 @@ struct DocumentArchive: Sendable {
 
     /// Files a new document in the member file and puts it online for its category's period.
     func file(_ bytes: [UInt8], title: String, fileName: String, category: Document.Category, memberID: UUID,
-              source: String, id: UUID = UUID(), on db: any Database) async throws -> Document {
+              source: String, id: UUID = UUID(), dated: Date? = nil, on db: any Database) async throws -> Document {
         let now = clock.now()
         if let existing = try await Document.find(id, on: db) { return existing }
         let document = Document()
@@ -32,7 +32,7 @@ struct DocumentArchive: Sendable {
         document.memberID = memberID
         document.title = title
         document.category = category
-        document.documentDate = now
+        document.documentDate = dated ?? now
         document.source = source
         document.availability = .online
         document.onlineUntil = now.addingTimeInterval(TimeInterval(category.onlineDays * 86_400))
@@ -57,15 +57,20 @@ struct DocumentArchive: Sendable {
         try await document.save(on: db)
     }
 
+    /// Deletes the portal copy physically; the metadata and the member file's copy stay.
+    func takeOffline(_ document: Document, on db: any Database) async throws {
+        try await portalStore.delete(document.blobKey)
+        document.availability = .offline
+        try await document.save(on: db)
+    }
+
     /// The daily retention sweep: documents past their period go offline and
     /// their portal copy is deleted physically; 14 days before, an inbox reminder.
     func sweep(on db: any Database) async throws -> (offline: Int, reminded: Int) {
         let now = clock.now()
         let expired = try await Document.query(on: db).filter(\.$availability == .online).filter(\.$onlineUntil <= now).all()
         for document in expired {
-            try await portalStore.delete(document.blobKey)
-            document.availability = .offline
-            try await document.save(on: db)
+            try await takeOffline(document, on: db)
         }
         let soon = try await Document.query(on: db).filter(\.$availability == .online).filter(\.$remindedAt == nil)
             .filter(\.$onlineUntil <= now.addingTimeInterval(14 * 86_400)).all()

@@ -81,17 +81,13 @@ enum Format {
     }
 
     static func date(_ instant: Date, _ language: LocalizationCatalogue.Language) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = .berlin
-        let parts = calendar.dateComponents([.year, .month, .day], from: instant)
+        let parts = Calendar.berlin.dateComponents([.year, .month, .day], from: instant)
         return date(PartialDate(year: parts.year ?? 1970, month: parts.month, day: parts.day), language)
     }
 
     /// 14:05 Uhr / 2:05 pm style is avoided: both languages get the 24-hour clock, Berlin time.
     static func time(_ instant: Date, _ language: LocalizationCatalogue.Language) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = .berlin
-        let parts = calendar.dateComponents([.hour, .minute], from: instant)
+        let parts = Calendar.berlin.dateComponents([.hour, .minute], from: instant)
         return String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
     }
 
