@@ -115,6 +115,7 @@ private func configure(
     app.asyncCommands.use(RegistrationsCommand(), as: "registrations")
     app.asyncCommands.use(AccountCommand(), as: "account")
     app.asyncCommands.use(DocumentsCommand(), as: "documents")
+    app.asyncCommands.use(ContactCommand(), as: "contact")
     app.asyncCommands.use(PDFCommand(), as: "pdf")
     app.asyncCommands.use(BenchCommand(), as: "bench")
 }
@@ -145,6 +146,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: DocumentsController())
     try app.register(collection: CertificatesController())
     try app.register(collection: NotificationsController())
+    try app.register(collection: ContactController())
     if app.portal.configuration.devEIDEnabled { try app.register(collection: DevMailboxController()) }
     try app.portal.identityProvider?.register(on: app)
 }

@@ -20,6 +20,7 @@ enum SiteURL: Sendable, Equatable {
     case drafts
     case cases
     case help
+    case contact
     case privacy
     case imprint
     case language(String)
@@ -48,6 +49,7 @@ enum SiteURL: Sendable, Equatable {
         case .drafts: "/konto/entwuerfe"
         case .cases: "/konto/vorgaenge"
         case .help: "/hilfe"
+        case .contact: "/hilfe/kontakt"
         case .privacy: "/datenschutz"
         case .imprint: "/impressum"
         case .language(let code): "/sprache/\(code)"

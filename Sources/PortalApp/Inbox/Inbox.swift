@@ -12,6 +12,7 @@ enum Inbox {
         case documentRestored = "document.restored"
         case documentExpiring = "document.expiring"
         case emailConfirmed = "email.confirmed"
+        case contactReceived = "contact.received"
     }
 
     static func post(_ kind: Kind, to memberID: UUID, parameters: [String] = [], documentID: UUID? = nil,

@@ -14,12 +14,13 @@ enum AccountTermination {
         var registrations = 0
         var messages = 0
         var documents = 0
+        var contactMessages = 0
 
-        var deletedAnything: Bool { accounts + sessions + registrations + messages + documents > 0 }
+        var deletedAnything: Bool { accounts + sessions + registrations + messages + documents + contactMessages > 0 }
 
         func summary(_ number: MemberNumber) -> String {
             guard deletedAnything else { return "\(number): no portal data (already terminated or never registered)" }
-            return "\(number): account terminated; deleted \(accounts) account(s), \(sessions) session(s), \(registrations) registration(s), \(messages) message(s), \(documents) document(s)"
+            return "\(number): account terminated; deleted \(accounts) account(s), \(sessions) session(s), \(registrations) registration(s), \(messages) message(s), \(documents) document(s), \(contactMessages) contact message(s)"
         }
     }
 
@@ -67,6 +68,8 @@ enum AccountTermination {
             try await NotificationSetting.query(on: db).filter(\.$memberID == memberID).delete()
             report.messages = try await InboxMessage.query(on: db).filter(\.$memberID == memberID).count()
             try await InboxMessage.query(on: db).filter(\.$memberID == memberID).delete()
+            report.contactMessages = try await ContactMessage.query(on: db).filter(\.$memberID == memberID).count()
+            try await ContactMessage.query(on: db).filter(\.$memberID == memberID).delete()
             report.accounts = accounts.count
             try await Account.query(on: db).filter(\.$member.$id == memberID).delete()
             if report.deletedAnything {

@@ -31,8 +31,7 @@ struct StartController: RouteCollection {
     }
 
     func help(req: Request) async throws -> Response {
-        let page = PageContext(req, titleKey: "help.title")
-        return try await req.render("help", HelpContext(page: page, lang: page.lang, fund: req.portal.configuration.fund))
+        try await HelpContext.render(req)
     }
 
     /// Sets only the language preference cookie, which holds no personal data
@@ -71,6 +70,8 @@ struct HelpContext: Encodable {
     let page: PageContext
     let lang: String
     let fund: FundView
+    /// nil when nobody is signed in: the form is for members only.
+    let contact: ContactForm?
 
     struct FundView: Encodable {
         let name: String
@@ -78,9 +79,10 @@ struct HelpContext: Encodable {
         let phone: String
     }
 
-    init(page: PageContext, lang: String, fund: FundProfile) {
+    init(page: PageContext, lang: String, fund: FundProfile, contact: ContactForm?) {
         self.page = page
         self.lang = lang
         self.fund = FundView(name: fund.name, email: fund.email, phone: fund.phone)
+        self.contact = contact
     }
 }

@@ -34,6 +34,7 @@ struct PageContext: Encodable {
         let confirmEmail = SiteURL.confirmEmail.path
         let devMailbox = SiteURL.devMailbox.path
         let help = SiteURL.help.path
+        let contact = SiteURL.contact.path
         let privacy = SiteURL.privacy.path
         let imprint = SiteURL.imprint.path
         let devEID = SiteURL.devEID.path

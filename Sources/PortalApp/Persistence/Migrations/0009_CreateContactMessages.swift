@@ -1,0 +1,24 @@
+import Fluent
+import SQLKit
+
+struct CreateContactMessages: AsyncMigration {
+    var name: String { "0009_CreateContactMessages" }
+
+    func prepare(on database: any Database) async throws {
+        try await database.schema(ContactMessage.schema)
+            .id()
+            .field("member_id", .uuid, .required, .references(Member.schema, .id, onDelete: .cascade))
+            .field("topic", .string, .required)
+            .field("text", .string, .required)
+            .field("state", .string, .required)
+            .field("created_at", .datetime, .required)
+            .field("handled_at", .datetime)
+            .create()
+        try await database.requireSQL().create(index: "contact_messages_state_idx").on(ContactMessage.schema)
+            .column("state").column("created_at").run()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(ContactMessage.schema).delete()
+    }
+}

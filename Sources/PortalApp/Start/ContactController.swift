@@ -1,0 +1,91 @@
+import Fluent
+import Foundation
+import Vapor
+
+/// The help page's contact form: signed-in members send a question or an
+/// improvement suggestion; it waits in the back office (`portal contact`)
+/// and the member gets a receipt in the inbox. Visitors who are not signed
+/// in see the fund's e-mail address and telephone number instead, so the
+/// form is never an anonymous channel.
+struct ContactController: RouteCollection {
+    static let maximumCharacters = 4_000
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.grouped(RequireAccountMiddleware()).post(SiteURL.contact.components, use: send)
+    }
+
+    func send(req: Request) async throws -> Response {
+        let memberID = try req.requireMember().member.requireID()
+        let input = try req.content.decode(ContactInput.self)
+        let text = (input.text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        var problems: [HelpContext.Problem] = []
+        let topic = input.topic.flatMap(ContactMessage.Topic.init(rawValue:))
+        if topic == nil { problems.append(.init(field: "topic-question", key: "help.contact.error.topic")) }
+        if text.isEmpty || text.count > Self.maximumCharacters { problems.append(.init(field: "contact-text", key: "help.contact.error.text")) }
+        guard let topic, problems.isEmpty else {
+            return try await HelpContext.render(req, input: input, problems: problems, status: .unprocessableEntity)
+        }
+        let now = req.clock.now()
+        try await req.db.transaction { db in
+            let message = ContactMessage()
+            message.id = UUID()
+            message.memberID = memberID
+            message.topic = topic
+            message.text = text
+            message.state = .new
+            message.createdAt = now
+            try await message.create(on: db)
+            try await Inbox.post(.contactReceived, to: memberID, on: db, at: now)
+            try await AuditLog.record(on: db, at: now, actor: "account:\(req.signedInMember?.account.id?.uuidString ?? "")",
+                                      action: "contact.sent", memberID: memberID,
+                                      detail: ["message": message.id!.uuidString, "topic": topic.rawValue])
+        }
+        return req.redirect(to: SiteURL.help.path + "?gesendet=1#kontakt")
+    }
+}
+
+struct ContactInput: Content {
+    var topic: String?
+    var text: String?
+}
+
+extension HelpContext {
+    struct Problem: Encodable {
+        let field: String
+        let key: String
+    }
+
+    /// The help page; the form is offered to signed-in members with an account.
+    static func render(_ req: Request, input: ContactInput? = nil, problems: [Problem] = [], status: HTTPStatus = .ok) async throws -> Response {
+        let session = req.currentSession
+        let canWrite = session?.isSignedIn == true && session?.accountID != nil
+        let sent = canWrite && req.query[String.self, at: "gesendet"] == "1"
+        let page = PageContext(req, titleKey: "help.title", noticeKey: sent ? "help.contact.sent" : nil)
+        let form = canWrite ? ContactForm(topic: input?.topic ?? "", text: input?.text ?? "", problems: problems,
+                                          maximum: ContactController.maximumCharacters) : nil
+        let response = try await req.render("help", HelpContext(page: page, lang: page.lang, fund: req.portal.configuration.fund, contact: form))
+        response.status = status
+        return response
+    }
+
+    struct ContactForm: Encodable {
+        let topic: String
+        let text: String
+        let problems: [Problem]
+        let maximum: Int
+        var topicInvalid: Bool { problems.contains { $0.field.hasPrefix("topic") } }
+        var textInvalid: Bool { problems.contains { $0.field == "contact-text" } }
+
+        enum CodingKeys: String, CodingKey { case topic, text, problems, maximum, topicInvalid, textInvalid }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(topic, forKey: .topic)
+            try container.encode(text, forKey: .text)
+            try container.encode(problems, forKey: .problems)
+            try container.encode(maximum, forKey: .maximum)
+            try container.encode(topicInvalid, forKey: .topicInvalid)
+            try container.encode(textInvalid, forKey: .textInvalid)
+        }
+    }
+}
