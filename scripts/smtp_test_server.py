@@ -8,7 +8,7 @@ the kernel picks (so parallel tests never race for one), writes that port to
 tests check our MIME output against an independent reader.
 
     smtp_test_server.py serve --dir DIR [--starttls CERT KEY] [--implicit-tls CERT KEY]
-                              [--auth USER PASS] [--fail-first N] [--reject]
+                              [--auth USER PASS] [--fail-first N] [--reject] [--hold-first-rcpt]
     smtp_test_server.py parse FILE      # prints the same JSON for one .eml file
 """
 import argparse
@@ -50,12 +50,26 @@ def decoded(raw: bytes) -> dict:
 
 
 class Handler:
-    def __init__(self, directory, fail_first, reject):
+    def __init__(self, directory, fail_first, reject, hold_first_rcpt=False):
+        self.hold_first_rcpt = hold_first_rcpt
         self.directory = directory
         self.fail_first = fail_first
         self.reject = reject
         self.attempts = 0
         self.delivered = 0
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        # --hold-first-rcpt: the first conversation stops at RCPT TO (the
+        # client waits for the reply), marked by a "holding" file, so a test
+        # can kill the sender in the middle of sending.
+        if self.hold_first_rcpt:
+            self.hold_first_rcpt = False
+            with open(os.path.join(self.directory, "holding"), "w") as f:
+                f.write(address)
+            await asyncio.sleep(60)
+            return "451 4.3.0 Held by the test server"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
         self.attempts += 1
@@ -101,7 +115,7 @@ async def serve(args):
     # the test runner's mask); unblock it so the test's terminate() stops us.
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
     loop = asyncio.get_running_loop()
-    handler = Handler(args.dir, args.fail_first, args.reject)
+    handler = Handler(args.dir, args.fail_first, args.reject, args.hold_first_rcpt)
     params = {"hostname": "smtp.test", "timeout": 30}
     if args.starttls:
         params["tls_context"] = server_context(*args.starttls)
@@ -141,6 +155,7 @@ def main():
     s.add_argument("--auth", nargs=2, metavar=("USER", "PASS"))
     s.add_argument("--fail-first", type=int, default=0)
     s.add_argument("--reject", action="store_true")
+    s.add_argument("--hold-first-rcpt", action="store_true")
     s.add_argument("--max-seconds", type=int, default=120)
     p = sub.add_parser("parse")
     p.add_argument("file")

@@ -30,7 +30,12 @@ extension PortalConfiguration {
         case nil:
             database = .sqlite(path: dataDir.appendingPathComponent("portal.sqlite").path)
         case let url? where url.hasPrefix("postgres://") || url.hasPrefix("postgresql://"):
-            database = .postgres(url: url, searchPath: nil)
+            // A schema of its own inside a shared database (one search_path entry).
+            let schema = env["PORTAL_DATABASE_SCHEMA"].flatMap { $0.isEmpty ? nil : $0 }
+            if let schema, !schema.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) {
+                problems.append("PORTAL_DATABASE_SCHEMA may contain only letters, digits and underscores.")
+            }
+            database = .postgres(url: url, searchPath: schema)
         case let url?:
             let path = url.hasPrefix("sqlite://") ? String(url.dropFirst("sqlite://".count)) : url
             database = .sqlite(path: URL(fileURLWithPath: path, relativeTo: cwd).standardizedFileURL.path)

@@ -35,6 +35,13 @@ enum PortalMails {
 
     /// The outbox job: one mail, Message-ID from the job's idempotency key so
     /// a retry after a crash is recognisable as the same mail.
+    ///
+    /// The side-effect ledger records the delivery right after the server
+    /// accepted it: a worker killed after that point leaves a job that runs
+    /// again, finds the key and sends nothing. (Not inside one transaction
+    /// with the send: on SQLite that would hold the only write lock for the
+    /// length of an SMTP conversation.) A worker killed before the server's
+    /// acceptance leaves no mail behind, and the next attempt delivers it.
     static func send(_ context: JobContext, app: Application) async throws {
         let payload = try context.decodePayload(Payload.self)
         let config = app.portal.configuration
@@ -43,7 +50,11 @@ enum PortalMails {
         let id = (context.job.idempotencyKey ?? "job-\(context.id)").map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : "-" }
         let message = try MailMessage(from: try MailAddress(config.mailFrom, displayName: config.fund.name), to: [try MailAddress(payload.to)],
                                       subject: subject, body: body, messageID: "\(String(id))@\(host)", date: app.portal.clock.now())
+        let ledgerKey = "mail:\(String(id))"
+        let sql = try app.db.requireSQL()
+        guard try await !SideEffectLedger.contains(ledgerKey, on: sql) else { return }
         try await app.mailer.send(message)
+        try await context.once(key: ledgerKey) { _ in }
     }
 }
 
