@@ -11,6 +11,10 @@ struct StartupTasks: LifecycleHandler {
             // WAL lets pages read while the worker writes; the setting stays with the file.
             try await app.db.requireSQL().raw("PRAGMA journal_mode=WAL").run()
         }
+        if case .postgres(_, let schema?) = config.database {
+            // The name was checked at start (letters, digits, underscores only).
+            try await app.db.requireSQL().raw("CREATE SCHEMA IF NOT EXISTS \(unsafeRaw: schema)").run()
+        }
         if config.autoMigrate {
             try await app.autoMigrate()
         }
