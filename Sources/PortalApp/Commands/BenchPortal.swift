@@ -61,6 +61,7 @@ struct BenchPortal {
 
     func stop() async {
         await app.http.server.shared.shutdown()
+        await app.jobs.worker.stop(grace: .seconds(5))
         if Environment.get("PORTAL_BENCH_KEEP") == "true" {
             print("kept the bench data in \(directory.path)\(schema.map { " and schema \($0)" } ?? "")")
             try? await app.asyncShutdown()

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import SQLKit
 
 /// Writes inbox messages; every processing step calls this inside its own
 /// transaction, so the message exists exactly when the step happened.
@@ -27,6 +28,9 @@ enum Inbox {
     }
 
     static func unreadCount(of memberID: UUID, on db: any Database) async throws -> Int {
-        try await InboxMessage.query(on: db).filter(\.$memberID == memberID).filter(\.$readAt == nil).count()
+        // Plain SQL: this runs on every page of the member area.
+        try await db.requireSQL().select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "unread")
+            .from(InboxMessage.schema).where("member_id", .equal, SQLBind(memberID)).where("read_at", .is, SQLLiteral.null)
+            .first(decodingColumn: "unread", as: Int.self) ?? 0
     }
 }

@@ -1,6 +1,13 @@
 import Fluent
 import PortalDomain
+import SQLKit
 import Vapor
+
+private struct BookingRow: Decodable {
+    let year: Int
+    let month: Int
+    let cents: Int64
+}
 
 /// The member area: dashboard, profile, and the sections later issues fill.
 struct MemberAreaController: RouteCollection {
@@ -17,17 +24,14 @@ struct MemberAreaController: RouteCollection {
         let signedIn = try req.requireMember()
         let member = signedIn.member
         let memberID = try member.requireID()
-        let bookings: [DashboardContext.Booking]
-        switch member.memberStatus {
-        case .pensioner, .survivor:
-            bookings = try await PensionPayment.query(on: req.db).filter(\.$member.$id == memberID)
-                .sort(\.$year, .descending).sort(\.$month, .descending).limit(3).all()
-                .map { .init(period: Format.period(year: $0.year, month: $0.month), amount: Format.euros(cents: $0.grossCents, req.language)) }
-        case .active, .former:
-            bookings = try await ContributionRecord.query(on: req.db).filter(\.$member.$id == memberID)
-                .sort(\.$year, .descending).sort(\.$month, .descending).limit(3).all()
-                .map { .init(period: Format.period(year: $0.year, month: $0.month), amount: Format.euros(cents: $0.amountCents, req.language)) }
-        }
+        // The three latest bookings as plain rows (no reflected models on the most visited page).
+        let pays = member.memberStatus == .pensioner || member.memberStatus == .survivor
+        let (table, amount) = pays ? (PensionPayment.schema, "gross_cents") : (ContributionRecord.schema, "amount_cents")
+        let bookings = try await req.db.requireSQL().select().column("year").column("month").column(SQLColumn(amount), as: "cents")
+            .from(table).where("member_id", .equal, SQLBind(memberID))
+            .orderBy("year", .descending).orderBy("month", .descending).limit(3)
+            .all(decoding: BookingRow.self)
+            .map { DashboardContext.Booking(period: Format.period(year: $0.year, month: $0.month), amount: Format.euros(cents: $0.cents, req.language)) }
         let context = DashboardContext(
             page: PageContext(req, titleKey: "dashboard.title", memberName: member.displayName,
                               noticeKey: req.query[String.self, at: "willkommen"] != nil ? "dashboard.welcome" : nil),
@@ -35,7 +39,7 @@ struct MemberAreaController: RouteCollection {
             name: member.displayName,
             memberNumber: member.memberNumber,
             statusKey: "status.\(member.status)",
-            pays: member.memberStatus == .pensioner || member.memberStatus == .survivor,
+            pays: pays,
             bookings: bookings,
             activatedOn: Format.date(signedIn.account.activatedAt, req.language))
         return try await req.render("dashboard", context)

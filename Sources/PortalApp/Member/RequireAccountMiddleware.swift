@@ -10,8 +10,8 @@ struct RequireAccountMiddleware: AsyncMiddleware {
             return request.redirect(to: SiteURL.start.path + notice)
         }
         guard let accountID = session.accountID,
-              let account = try await Account.find(accountID, on: request.db), account.state == .active,
-              let member = try await Member.find(account.$member.id, on: request.db)
+              let account = try await Account.first(on: request.db, where: "id", equals: accountID), account.state == .active,
+              let member = try await Member.first(on: request.db, where: "id", equals: account.$member.id)
         else {
             return request.redirect(to: SiteURL.registration.path)
         }

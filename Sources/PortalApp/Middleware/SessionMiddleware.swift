@@ -33,8 +33,7 @@ struct SessionMiddleware: AsyncMiddleware {
         let config = request.portal.configuration
         guard let token = request.cookies[config.sessionCookieName]?.string else { return }
         guard TokenHasher.isWellFormed(token),
-              let session = try await PortalSession.query(on: request.db)
-                .filter(\.$tokenHash == request.portal.tokens.hash(token)).first()
+              let session = try await PortalSession.first(on: request.db, where: "token_hash", equals: request.portal.tokens.hash(token))
         else {
             state.clearCookie = true
             return
