@@ -1,4 +1,6 @@
 import Fluent
+import Foundation
+import SQLKit
 import Vapor
 
 /// Guards the member area: a signed-in person with an active account.
@@ -10,14 +12,40 @@ struct RequireAccountMiddleware: AsyncMiddleware {
             return request.redirect(to: SiteURL.start.path + notice)
         }
         guard let accountID = session.accountID,
-              let account = try await Account.first(on: request.db, where: "id", equals: accountID), account.state == .active,
-              let member = try await Member.first(on: request.db, where: "id", equals: account.$member.id)
+              let (account, member) = try await Self.accountAndMember(accountID, on: request.db), account.state == .active
         else {
             return request.redirect(to: SiteURL.registration.path)
         }
         let unread = try await Inbox.unreadCount(of: member.requireID(), on: request.db)
         request.signedInMember = SignedInMember(account: account, member: member, unreadCount: unread)
         return try await next.respond(to: request)
+    }
+}
+
+extension RequireAccountMiddleware {
+    /// The account and its member in one query, filled without reflection (RowLoading.swift).
+    static func accountAndMember(_ accountID: UUID, on db: any Database) async throws -> (Account, Member)? {
+        let row = try await db.requireSQL().select()
+            .column(SQLColumn("id", table: Account.schema), as: "account_id")
+            .column(SQLColumn("pseudonym", table: Account.schema), as: "account_pseudonym")
+            .column(SQLColumn("state", table: Account.schema), as: "account_state")
+            .column(SQLColumn("activated_at", table: Account.schema), as: "account_activated_at")
+            .columns(Member.columns.map { SQLColumn($0, table: Member.schema) })
+            .from(Account.schema)
+            .join(Member.schema, on: SQLColumn("member_id", table: Account.schema), .equal, SQLColumn("id", table: Member.schema))
+            .where(SQLColumn("id", table: Account.schema), .equal, SQLBind(accountID))
+            .first()
+        guard let row else { return nil }
+        let member = Member()
+        try member.fill(from: row)
+        let account = Account()
+        account.id = try row.decode(column: "account_id", as: UUID.self)
+        account.$member.id = try member.requireID()
+        account.pseudonym = try row.decode(column: "account_pseudonym", as: String.self)
+        account.state = Account.State(rawValue: try row.decode(column: "account_state", as: String.self)) ?? .blocked
+        account.activatedAt = try row.decode(column: "account_activated_at", as: Date.self)
+        account.$id.exists = true
+        return (account, member)
     }
 }
 
