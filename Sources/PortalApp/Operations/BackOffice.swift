@@ -30,34 +30,39 @@ final class PortalServer: Server, @unchecked Sendable {
     let main: any Server
     let backOffice: Application
     let backOfficeAddress: BindAddress
+    /// Taken when the listener starts: at shutdown the back-office application
+    /// may already be shut down (ShutdownWith runs first), and asking it for
+    /// its server then traps.
+    private let backOfficeServer: any Server
 
     init(main: any Server, backOffice: Application, address: BindAddress) {
         self.main = main
         self.backOffice = backOffice
         self.backOfficeAddress = address
+        self.backOfficeServer = backOffice.server
     }
 
     var onShutdown: EventLoopFuture<Void> { main.onShutdown }
 
     func start(address: BindAddress?) throws {
         try main.start(address: address)
-        try backOffice.server.start(address: backOfficeAddress)
+        try backOfficeServer.start(address: backOfficeAddress)
         backOffice.logger.notice("Back office (metrics) listening on \(backOfficeAddress)")
     }
 
     func start(address: BindAddress?) async throws {
         try await main.start(address: address)
-        try await backOffice.server.start(address: backOfficeAddress)
+        try await backOfficeServer.start(address: backOfficeAddress)
         print("Back office (metrics) listening on \(backOfficeAddress)")
     }
 
     func shutdown() {
-        backOffice.server.shutdown()
+        backOfficeServer.shutdown()
         main.shutdown()
     }
 
     func shutdown() async {
-        await backOffice.server.shutdown()
+        await backOfficeServer.shutdown()
         await main.shutdown()
     }
 }

@@ -23,7 +23,7 @@ struct MailKillTests {
                                                  payload: PortalMails.Payload(kind: .newContent, to: "mitglied@example.org", link: nil),
                                                  key: "mail-kill-test", on: app.db)
 
-            let child = try Self.startWorker(for: app, environment: mailEnvironment)
+            let child = try Self.startPortal(["worker", "--env", "development"], for: app, environment: mailEnvironment)
             defer { if child.isRunning { kill(child.processIdentifier, SIGKILL) } }
             try await Self.waitUntil("the worker is in the middle of the SMTP conversation", seconds: 120) {
                 FileManager.default.fileExists(atPath: smtp.directory.appendingPathComponent("holding").path)
@@ -59,8 +59,8 @@ struct MailKillTests {
         }
     }
 
-    /// The real portal binary (`portal worker`) against the test's database and data directory.
-    static func startWorker(for app: Application, environment extra: [String: String]) throws -> Process {
+    /// The real portal binary (e.g. `portal worker`) against the test's database and data directory.
+    static func startPortal(_ arguments: [String], for app: Application, environment extra: [String: String]) throws -> Process {
         let configuration = app.portal.configuration
         var environment = ProcessInfo.processInfo.environment
         environment["PORTAL_DATA_DIR"] = configuration.dataDirectory.path
@@ -82,7 +82,7 @@ struct MailKillTests {
         }
         let process = Process()
         process.executableURL = binary
-        process.arguments = ["worker", "--env", "development"]
+        process.arguments = arguments
         process.environment = environment
         process.currentDirectoryURL = configuration.dataDirectory
         process.standardOutput = FileHandle.nullDevice
@@ -152,5 +152,69 @@ final class HoldingSMTPServer: @unchecked Sendable {
             process.waitUntilExit()
         }
         try? FileManager.default.removeItem(at: directory)
+    }
+}
+
+@Suite("Graceful stop of the real binary")
+struct GracefulStopTests {
+    /// SIGTERM ends `portal serve` (both listeners and the worker) with exit
+    /// status 0; it once trapped asking the back office for its server after
+    /// the back office had shut down.
+    @Test
+    func serveStopsCleanlyOnSIGTERM() async throws {
+        try await withPortal(.sqlite) { app, _ in
+            let port = try Self.freePort(), backOfficePort = try Self.freePort()
+            let server = try MailKillTests.startPortal(["serve", "--env", "development"], for: app, environment: [
+                "PORTAL_PORT": String(port), "PORTAL_BACKOFFICE_PORT": String(backOfficePort),
+            ])
+            defer { if server.isRunning { kill(server.processIdentifier, SIGKILL) } }
+            try await MailKillTests.waitUntil("the portal answers /healthz", seconds: 120) {
+                Self.get(port: port, path: "/healthz")?.hasPrefix("HTTP/1.1 200") == true
+            }
+            #expect(Self.get(port: backOfficePort, path: "/metrics")?.hasPrefix("HTTP/1.1 200") == true, "the back office listens too")
+            kill(server.processIdentifier, SIGTERM)
+            try await MailKillTests.waitUntil("the portal has stopped", seconds: 60) { !server.isRunning }
+            #expect(server.terminationReason == .exit)
+            #expect(server.terminationStatus == 0)
+        }
+    }
+
+    /// A plain HTTP/1.1 GET over a socket; the status line and headers, or nil.
+    static func get(port: Int, path: String) -> String? {
+        let socket = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(socket) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        let connected = withUnsafePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
+        }
+        guard connected else { return nil }
+        let request = Array("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".utf8)
+        guard write(socket, request, request.count) == request.count else { return nil }
+        var response: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let count = read(socket, &buffer, buffer.count)
+            if count <= 0 { break }
+            response += buffer[0..<count]
+        }
+        return response.isEmpty ? nil : String(decoding: response, as: UTF8.self)
+    }
+
+    static func freePort() throws -> Int {
+        let socket = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(socket) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, length) == 0 && getsockname(socket, $0, &length) == 0 }
+        }
+        guard bound else { throw TestFailure("no free port") }
+        return Int(UInt16(bigEndian: address.sin_port))
     }
 }
