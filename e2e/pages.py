@@ -10,17 +10,19 @@ on its own).
 from __future__ import annotations
 
 import itertools
+import re
 import time
 import uuid
 from dataclasses import asdict, dataclass, replace
 from urllib.parse import urlsplit
 
+import requests
 from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException, WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support import expected_conditions as EC
-from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from texts import t
 
@@ -226,6 +228,22 @@ class Page:
     def timeout_warning(self) -> "TimeoutWarning":
         return TimeoutWarning(self.driver)
 
+    def hold_still(self):
+        """Stops the page's timers, so that a status page is not reloaded
+        while checks run on it (the status polls run every few seconds)."""
+        self.driver.execute_script(
+            "const last = window.setTimeout(function () {}, 0);"
+            "for (let id = 0; id <= last; id++) { window.clearTimeout(id); window.clearInterval(id); }")
+        return self
+
+    def reload(self):
+        old_page = self.driver.find_element(By.TAG_NAME, "html")
+        self.driver.refresh()
+        WebDriverWait(self.driver, WAIT_SECONDS).until(lambda driver: _is_stale(old_page))
+        WebDriverWait(self.driver, WAIT_SECONDS).until(
+            lambda driver: driver.execute_script("return document.readyState") == "complete")
+        return self
+
 
 class StartPage(Page):
     path = "/"
@@ -271,11 +289,250 @@ class DashboardPage(Page):
 
 
 class ProfilePage(Page):
+    """/konto/profil: the personal data and the e-mail notification settings."""
     path = "/konto/profil"
+    SETTINGS_ACTION = "/konto/profil/benachrichtigungen"
+
+    @property
+    def email_field(self) -> WebElement:
+        return self.driver.find_element(By.ID, "email")
+
+    @property
+    def email(self) -> str:
+        """The address in the field: the confirmed one (a new one only after its link was followed)."""
+        return self.email_field.get_attribute("value")
+
+    @property
+    def notify(self) -> bool:
+        """True if "ja" is chosen for notifications."""
+        return self.driver.find_element(By.ID, "notify-ja").is_selected()
+
+    @property
+    def pending_notice(self) -> str | None:
+        """The callout naming the address a confirmation link was sent to."""
+        found = self.driver.find_elements(By.CSS_SELECTOR, "#main p.callout")
+        return found[0].text if found else None
+
+    def email_error(self) -> str | None:
+        """The error summary's message for the address field, or None."""
+        messages = [message for message, target in self.error_links() if target == "email"]
+        return messages[0] if messages else None
+
+    def save_notifications(self, email: str, notify: bool | None = None) -> "ProfilePage":
+        """Types the address, chooses ja/nein (None keeps the choice) and
+        saves; the page is then the profile again (or the form with errors)."""
+        field = self.email_field
+        field.clear()
+        field.send_keys(email)
+        if notify is not None:
+            self.driver.find_element(By.CSS_SELECTOR, f"label[for='notify-{'ja' if notify else 'nein'}']").click()
+        self.click_to_load(self.driver.find_element(
+            By.CSS_SELECTOR, f"form[action='{self.SETTINGS_ACTION}'] button[type='submit']"))
+        return self
+
+
+@dataclass(frozen=True)
+class Mail:
+    """One mail of the development mailbox: its file name and decoded text."""
+    name: str
+    text: str
+
+    def link(self, path: str) -> str | None:
+        """The first link in the mail to the portal's `path`."""
+        found = re.search(r"https?://[^\s/]+" + re.escape(path) + r"\S*", self.text)
+        return found.group(0) if found else None
+
+
+class DevMailboxPage(Page):
+    """/dev/postfach (development only): the mails the portal wrote instead of sending them, newest first."""
+    path = "/dev/postfach"
+
+    def mails(self) -> list[Mail]:
+        return [Mail(section.find_element(By.TAG_NAME, "h2").text, section.find_element(By.TAG_NAME, "pre").text)
+                for section in self.driver.find_elements(By.CSS_SELECTOR, "#main section.mail")]
+
+    def newest_mail_to(self, address: str) -> Mail:
+        for mail in self.mails():
+            if f"To: <{address}>" in mail.text:
+                return mail
+        raise AssertionError(f"no mail to {address} in the development mailbox")
+
+
+class ConfirmEmailPage(Page):
+    """/email-bestaetigen?token=…: the link from the mail; confirming is a button (POST)."""
+    path = "/email-bestaetigen"
+
+    def confirm_button(self) -> WebElement | None:
+        found = self.driver.find_elements(By.CSS_SELECTOR, f"#main form[action='{self.path}'] button[type='submit']")
+        return found[0] if found else None
+
+    def confirm(self) -> "ConfirmEmailPage":
+        self.click_to_load(self.confirm_button())
+        return self
+
+
+class CertificatesPage(Page):
+    """/konto/antraege: the certificates a member can request."""
+    path = "/konto/antraege"
+
+    def request(self, kind: str) -> "CertificateStatusPage":
+        """Presses "Bescheinigung erzeugen" of a kind (membership, contributions, …);
+        the portal leads to the request's status page."""
+        form = self.driver.find_element(By.CSS_SELECTOR, f"#main form:has(input[name='kind'][value='{kind}'])")
+        self.click_to_load(form.find_element(By.CSS_SELECTOR, "button[type='submit']"))
+        page = CertificateStatusPage(self.driver, self.base_url)
+        WebDriverWait(self.driver, WAIT_SECONDS).until(lambda _: page.state is not None)
+        return page
+
+
+class CertificateStatusPage(Page):
+    """/konto/antraege/<id>: the state of one request, polling by itself until it is decided."""
+    path = "/konto/antraege/"
+
+    @property
+    def state(self) -> str | None:
+        """data-certificate-state: queued, generating, ready or failed (None while the page changes)."""
+        try:
+            return self.driver.execute_script(
+                "const panel = document.querySelector('[data-certificate-state]');"
+                "return panel ? panel.getAttribute('data-certificate-state') : null;")
+        except WebDriverException:
+            return None
+
+    @property
+    def status_label(self) -> str:
+        return self.driver.find_element(By.CSS_SELECTOR, ".status-panel .status-label").text
+
+    def wait_until(self, state: str, timeout: float = 30) -> "CertificateStatusPage":
+        """Waits for the page's own script to reload it in `state`."""
+        WebDriverWait(self.driver, timeout, poll_frequency=0.25).until(
+            lambda _: self.state == state, message=f"certificate not {state} after {timeout} s: {self.state!r}")
+        WebDriverWait(self.driver, WAIT_SECONDS).until(
+            lambda driver: driver.execute_script("return document.readyState") == "complete")
+        return self
+
+    def download_link(self) -> str:
+        return self.driver.find_element(By.CSS_SELECTOR, ".status-panel a.button").get_attribute("href")
+
+    @property
+    def document_id(self) -> str:
+        """The archive's id of the ready certificate (the end of its download link)."""
+        return urlsplit(self.download_link()).path.rsplit("/", 1)[-1]
+
+
+@dataclass(frozen=True)
+class DocumentRow:
+    """One row of the document archive as a person reads it."""
+    title: str
+    category: str
+    date: str
+    status: str
+    href: str | None  # the download link of an online document
+    request_action: str | None  # the form behind "Dokument anfordern" of an offline one
+    request_label: str | None  # that button's text
+
+    @property
+    def document_id(self) -> str | None:
+        target = self.href or self.request_action
+        found = re.search(r"/konto/dokumente/([0-9A-Fa-f-]{36})", target or "")
+        return found.group(1).upper() if found else None
 
 
 class DocumentsPage(Page):
+    """/konto/dokumente: the document archive, newest first, with each document's media status."""
     path = "/konto/dokumente"
+
+    def rows(self) -> list[DocumentRow]:
+        rows = []
+        for row in self.driver.find_elements(By.CSS_SELECTOR, "#main table.documents-table tbody tr"):
+            document, date, status = row.find_elements(By.TAG_NAME, "td")
+            title_and_category = document.text.split("\n")
+            links = document.find_elements(By.TAG_NAME, "a")
+            forms = status.find_elements(By.TAG_NAME, "form")
+            buttons = status.find_elements(By.CSS_SELECTOR, "form button")
+            rows.append(DocumentRow(
+                title=title_and_category[0], category=title_and_category[-1], date=date.text,
+                status=status.text.removesuffix(buttons[0].text if buttons else "").strip(),
+                href=links[0].get_attribute("href") if links else None,
+                request_action=urlsplit(forms[0].get_attribute("action")).path if forms else None,
+                request_label=buttons[0].text if buttons else None))
+        return rows
+
+    def index_of(self, document_id: str) -> int:
+        """The row of a document that has a link or a request button (its id is in their addresses)."""
+        for index, row in enumerate(self.rows()):
+            if row.document_id == document_id.upper():
+                return index
+        raise AssertionError(f"document {document_id} not on {self.current_path}?{self.current_query}")
+
+    def row_titled(self, title: str) -> DocumentRow:
+        found = [row for row in self.rows() if row.title == title]
+        assert len(found) == 1, f"{len(found)} rows titled {title!r}"
+        return found[0]
+
+    def request(self, document_id: str) -> "DocumentsPage":
+        """Presses "Dokument anfordern" of an offline document; the archive is shown again."""
+        self.click_to_load(self.driver.find_element(
+            By.CSS_SELECTOR, f"#main form[action='{self.path}/{document_id}/anfordern'] button[type='submit']"))
+        return self
+
+    def show_only(self, category: str = "", year: str = "") -> "DocumentsPage":
+        """Chooses Art (a category value: certificate, decision, …) and Jahr in the filter and presses "Anzeigen"."""
+        Select(self.driver.find_element(By.ID, "kategorie")).select_by_value(category)
+        Select(self.driver.find_element(By.ID, "jahr")).select_by_value(year)
+        self.click_to_load(self.driver.find_element(By.CSS_SELECTOR, "#main form.filter-form button[type='submit']"))
+        return self
+
+    def wait_until_online(self, index: int, timeout: float = 30) -> DocumentRow:
+        """Reloads the page every second, as a person would, until the row at
+        `index` has its download link again."""
+        def online(_):
+            self.reload()
+            row = self.rows()[index]
+            return row if row.href else False
+        return WebDriverWait(self.driver, timeout, poll_frequency=1).until(
+            online, message=f"row {index} has no download link after {timeout} s")
+
+
+@dataclass(frozen=True)
+class InboxEntry:
+    subject: str
+    unread: bool
+    href: str
+
+
+class InboxPage(Page):
+    """/konto/posteingang: a message for every processing step, newest first."""
+    path = "/konto/posteingang"
+
+    def messages(self) -> list[InboxEntry]:
+        entries = []
+        for link in self.driver.find_elements(By.CSS_SELECTOR, "#main ul.message-list li a"):
+            tags = link.find_elements(By.CSS_SELECTOR, ".status-tag")
+            subject = link.text
+            if tags and subject.startswith(tags[0].text):
+                subject = subject[len(tags[0].text):].strip()
+            entries.append(InboxEntry(subject, bool(tags), link.get_attribute("href")))
+        return entries
+
+    def open_message(self, subject: str) -> "InboxMessagePage":
+        """Opens the newest message with this subject (which marks it read)."""
+        for entry in self.messages():
+            if entry.subject == subject:
+                self.click_to_load(self.driver.find_element(
+                    By.CSS_SELECTOR, f"#main ul.message-list a[href='{urlsplit(entry.href).path}']"))
+                return InboxMessagePage(self.driver, self.base_url)
+        raise AssertionError(f"no message {subject!r} in {[entry.subject for entry in self.messages()]}")
+
+
+class InboxMessagePage(Page):
+    """/konto/posteingang/<id>: one message; a message about a document links it."""
+    path = "/konto/posteingang/"
+
+    @property
+    def document_link(self) -> str | None:
+        found = self.driver.find_elements(By.CSS_SELECTOR, "#main a[href^='/konto/dokumente/']")
+        return found[0].get_attribute("href") if found else None
 
 
 class RegistrationPage(Page):
@@ -331,14 +588,6 @@ class RegistrationPage(Page):
 
     def try_again_link(self) -> WebElement:
         return self.driver.find_element(By.XPATH, f"//main//a[normalize-space()='{t(self.language, 'registration.tryAgain')}']")
-
-    def hold_still(self) -> "RegistrationPage":
-        """Stops the page's timers, so that the pending page is not reloaded
-        while checks run on it (the status poll runs every 3 s)."""
-        self.driver.execute_script(
-            "const last = window.setTimeout(function () {}, 0);"
-            "for (let id = 0; id <= last; id++) { window.clearTimeout(id); window.clearInterval(id); }")
-        return self
 
     def _decided(self, states: tuple[str, ...]) -> bool:
         if self.current_path == DashboardPage.path:
@@ -450,3 +699,9 @@ def _is_stale(element: WebElement) -> bool:
         if "does not belong to the document" in str(error):
             return True
         raise
+
+
+def download(driver: WebDriver, url: str) -> requests.Response:
+    """Fetches `url` with the browser's cookies, as its download would."""
+    cookies = {cookie["name"]: cookie["value"] for cookie in driver.get_cookies()}
+    return requests.get(url, cookies=cookies, timeout=30)

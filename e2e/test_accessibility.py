@@ -24,11 +24,11 @@ def test_axe_core_4_runs_and_finds_a_planted_violation(browser, base_url):
 
 @pytest.mark.parametrize("width", [DESKTOP, PHONE], ids=["desktop", "phone"])
 @pytest.mark.parametrize("language", ["de", "en"])
-def test_every_page_meets_wcag_21_aa(open_browser, base_url, language, width):
+def test_every_page_meets_wcag_21_aa(open_browser, portal, language, width):
     browser = open_browser(width=width)
     problems, visited = [], []
 
-    for stop in tour(browser, base_url, language):
+    for stop in tour(browser, portal, language):
         visited.append(stop.name)
         where = f"{stop.name} ({stop.page.current_path}, {language}, {width} px)"
         violations = axe_violations(browser)

@@ -39,11 +39,11 @@ def test_every_key_named_in_a_template_exists():
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_rendered_pages_are_fully_translated(open_browser, base_url, language):
+def test_rendered_pages_are_fully_translated(open_browser, portal, language):
     browser = open_browser(width=DESKTOP)
     problems = []
 
-    for stop in tour(browser, base_url, language):
+    for stop in tour(browser, portal, language):
         where = f"{stop.name} ({stop.page.current_path})"
         if stop.page.language != language:
             problems.append(f"{where}: <html lang={stop.page.language!r}>, expected {language!r}")
