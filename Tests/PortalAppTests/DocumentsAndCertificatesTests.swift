@@ -122,6 +122,16 @@ struct DocumentsAndCertificatesTests {
                 try await browser.signIn(stock: "erika")
             }
             #expect(try await InboxMessage.query(on: app.db).filter(\.$kind == "document.restored").count() == 2)
+
+            // Restored, taken offline by an operator and asked for again, all within one second.
+            let again = try #require(try await Document.find(document.id, on: app.db))
+            if again.availability == .online { try await app.archive.takeOffline(again, on: app.db) }
+            try await browser.post("/konto/dokumente/\(try document.requireID().uuidString)/anfordern", form: [:])
+            #expect(try await runDueJobs(app) >= 1)
+            try await app.archive.takeOffline(try #require(try await Document.find(document.id, on: app.db)), on: app.db)
+            try await browser.post("/konto/dokumente/\(try document.requireID().uuidString)/anfordern", form: [:])
+            #expect(try await runDueJobs(app) >= 1, "the second request in the same second gets a job of its own")
+            #expect(try await Document.find(document.id, on: app.db)?.availability == .online)
         }
     }
 

@@ -121,12 +121,15 @@ struct DocumentsController: RouteCollection {
         else { throw Abort(.notFound) }
         guard document.availability == .offline else { return req.redirect(to: SiteURL.documents.path) }
         let jobs = req.jobs
-        let now = req.clock.now()
+        // One key per request: a document restored, taken offline and asked for
+        // again within the same second must not find the earlier job's key.
+        // "One pending request per document" is the state check above; the job
+        // itself does nothing for a document that is no longer requested.
         try await req.db.transaction { db in
             document.availability = .requested
             try await document.save(on: db)
             try await jobs.enqueue(PortalJobKinds.documentRestore, payload: DocumentRestore.Payload(documentID: id),
-                                   key: "restore:\(id.uuidString):\(Int(now.timeIntervalSince1970))", on: db)
+                                   key: "restore:\(id.uuidString):\(UUID().uuidString)", on: db)
         }
         jobs.worker.wake()
         return req.redirect(to: SiteURL.documents.path + "?angefordert=1")
