@@ -29,8 +29,8 @@ enum Inbox {
 
     static func unreadCount(of memberID: UUID, on db: any Database) async throws -> Int {
         // Plain SQL: this runs on every page of the member area.
-        try await db.requireSQL().select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "unread")
-            .from(InboxMessage.schema).where("member_id", .equal, SQLBind(memberID)).where("read_at", .is, SQLLiteral.null)
-            .first(decodingColumn: "unread", as: Int.self) ?? 0
+        try await db.requireSQL().raw("""
+            SELECT COUNT(*) AS unread FROM \(unsafeRaw: InboxMessage.schema) WHERE member_id = \(bind: memberID) AND read_at IS NULL
+            """).first(decodingColumn: "unread", as: Int.self) ?? 0
     }
 }

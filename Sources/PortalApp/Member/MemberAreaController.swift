@@ -27,10 +27,10 @@ struct MemberAreaController: RouteCollection {
         // The three latest bookings as plain rows (no reflected models on the most visited page).
         let pays = member.memberStatus == .pensioner || member.memberStatus == .survivor
         let (table, amount) = pays ? (PensionPayment.schema, "gross_cents") : (ContributionRecord.schema, "amount_cents")
-        let bookings = try await req.db.requireSQL().select().column("year").column("month").column(SQLColumn(amount), as: "cents")
-            .from(table).where("member_id", .equal, SQLBind(memberID))
-            .orderBy("year", .descending).orderBy("month", .descending).limit(3)
-            .all(decoding: BookingRow.self)
+        let bookings = try await req.db.requireSQL().raw("""
+            SELECT year, month, \(unsafeRaw: amount) AS cents FROM \(unsafeRaw: table)
+            WHERE member_id = \(bind: memberID) ORDER BY year DESC, month DESC LIMIT 3
+            """).all(decoding: BookingRow.self)
             .map { DashboardContext.Booking(period: Format.period(year: $0.year, month: $0.month), amount: Format.euros(cents: $0.cents, req.language)) }
         let context = DashboardContext(
             page: PageContext(req, titleKey: "dashboard.title", memberName: member.displayName,

@@ -61,7 +61,7 @@ enum Format {
         let negative = cents < 0
         let absolute = cents.magnitude
         let euros = String(absolute / 100)
-        let rest = String(format: "%02d", Int(absolute % 100))
+        let rest = pad(Int(absolute % 100), 2)
         let separator = language == .de ? "." : ","
         var grouped = ""
         for (index, digit) in euros.reversed().enumerated() {
@@ -75,9 +75,9 @@ enum Format {
 
     static func date(_ date: PartialDate, _ language: LocalizationCatalogue.Language) -> String {
         guard let month = date.month else { return String(date.year) }
-        guard let day = date.day else { return String(format: "%02d/%04d", month, date.year) }
-        return language == .de ? String(format: "%02d.%02d.%04d", day, month, date.year)
-                               : String(format: "%02d/%02d/%04d", day, month, date.year)
+        guard let day = date.day else { return "\(pad(month, 2))/\(pad(date.year, 4))" }
+        return language == .de ? "\(pad(day, 2)).\(pad(month, 2)).\(pad(date.year, 4))"
+                               : "\(pad(day, 2))/\(pad(month, 2))/\(pad(date.year, 4))"
     }
 
     static func date(_ instant: Date, _ language: LocalizationCatalogue.Language) -> String {
@@ -88,10 +88,16 @@ enum Format {
     /// 14:05 Uhr / 2:05 pm style is avoided: both languages get the 24-hour clock, Berlin time.
     static func time(_ instant: Date, _ language: LocalizationCatalogue.Language) -> String {
         let parts = Calendar.berlin.dateComponents([.hour, .minute], from: instant)
-        return String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
+        return "\(pad(parts.hour ?? 0, 2)):\(pad(parts.minute ?? 0, 2))"
+    }
+
+    /// Zero-padded decimal (String(format:) is slow on Linux and runs on every page).
+    static func pad(_ value: Int, _ width: Int) -> String {
+        let digits = String(value)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
 
     static func period(year: Int, month: Int) -> String {
-        String(format: "%02d/%04d", month, year)
+        "\(pad(month, 2))/\(pad(year, 4))"
     }
 }

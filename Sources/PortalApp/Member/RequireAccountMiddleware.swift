@@ -25,16 +25,13 @@ struct RequireAccountMiddleware: AsyncMiddleware {
 extension RequireAccountMiddleware {
     /// The account and its member in one query, filled without reflection (RowLoading.swift).
     static func accountAndMember(_ accountID: UUID, on db: any Database) async throws -> (Account, Member)? {
-        let row = try await db.requireSQL().select()
-            .column(SQLColumn("id", table: Account.schema), as: "account_id")
-            .column(SQLColumn("pseudonym", table: Account.schema), as: "account_pseudonym")
-            .column(SQLColumn("state", table: Account.schema), as: "account_state")
-            .column(SQLColumn("activated_at", table: Account.schema), as: "account_activated_at")
-            .columns(Member.columns.map { SQLColumn($0, table: Member.schema) })
-            .from(Account.schema)
-            .join(Member.schema, on: SQLColumn("member_id", table: Account.schema), .equal, SQLColumn("id", table: Member.schema))
-            .where(SQLColumn("id", table: Account.schema), .equal, SQLBind(accountID))
-            .first()
+        let memberColumns = Member.columns.map { "m.\($0)" }.joined(separator: ", ")
+        let row = try await db.requireSQL().raw("""
+            SELECT a.id AS account_id, a.pseudonym AS account_pseudonym, a.state AS account_state,
+                   a.activated_at AS account_activated_at, \(unsafeRaw: memberColumns)
+            FROM \(unsafeRaw: Account.schema) a JOIN \(unsafeRaw: Member.schema) m ON m.id = a.member_id
+            WHERE a.id = \(bind: accountID)
+            """).first()
         guard let row else { return nil }
         let member = Member()
         try member.fill(from: row)

@@ -17,8 +17,12 @@ protocol RowLoadable: Model {
 
 extension RowLoadable {
     static func first(on db: any Database, where column: String, equals value: some Encodable & Sendable) async throws -> Self? {
-        let row = try await db.requireSQL().select().columns(columns).from(schema)
-            .where(SQLIdentifier(column), .equal, SQLBind(value)).limit(1).first()
+        // Written as SQL text: SQLKit's builder quotes every identifier through
+        // String.replacing, which showed up in profiles; these names are ours.
+        let row = try await db.requireSQL().raw("""
+            SELECT \(unsafeRaw: columns.joined(separator: ", ")) FROM \(unsafeRaw: schema)
+            WHERE \(unsafeRaw: column) = \(bind: value) LIMIT 1
+            """).first()
         guard let row else { return nil }
         let model = Self()
         try model.fill(from: row)
