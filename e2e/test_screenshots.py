@@ -8,7 +8,7 @@ it is.
 import pytest
 
 from browser import DESKTOP, PHONE, full_page_screenshot
-from pages import (BEISPIEL_CARD, ERIKA, HelpPage, ProfilePage, StartPage, sign_in, sign_in_with_card,
+from pages import (BEISPIEL_CARD, ERIKA, HelpPage, Page, ProfilePage, StartPage, sign_in, sign_in_with_card,
                    unused_member_number)
 from portal_server import REPOSITORY
 
@@ -35,6 +35,11 @@ def test_screenshots_of_the_main_pages(open_browser, base_url, width, device):
     shoot("profile")
     dashboard.follow_nav(HelpPage)
     shoot("help")
+    for name, path in (("certificates", "/konto/antraege"), ("documents", "/konto/dokumente"),
+                       ("inbox", "/konto/posteingang")):
+        page = Page(browser, base_url).open(path)
+        assert page.is_signed_in(), path
+        shoot(name)
     dashboard.sign_out()
 
     registration = sign_in_with_card(browser, base_url, BEISPIEL_CARD.fresh("screenshot"))

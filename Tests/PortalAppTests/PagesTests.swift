@@ -73,6 +73,21 @@ struct PagesTests {
         }
     }
 
+    @Test
+    func theNavigationMarksExactlyTheSectionThePageBelongsTo() async throws {
+        try await withPortal(.sqlite) { app, _ in
+            let browser = Browser(app)
+            try await browser.signIn(stock: "erika")
+            for (path, section) in [("/konto", "/konto"), ("/konto/dokumente", "/konto/dokumente"),
+                                    ("/konto/posteingang", "/konto/posteingang"), ("/konto/antraege", "/konto/antraege"),
+                                    ("/hilfe", "/hilfe")] {
+                let html = try await browser.get(path).body.string
+                let current = html.matches(of: /<a href="([^"]+)" aria-current="page">/).map { String($0.output.1) }
+                #expect(current == [section], "\(path) marks \(current)")
+            }
+        }
+    }
+
     @Test(arguments: TestDatabase.allCases)
     func memberAreaNeedsASignIn(_ db: TestDatabase) async throws {
         try await withPortal(db) { app, _ in

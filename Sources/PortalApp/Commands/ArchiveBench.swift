@@ -22,14 +22,9 @@ struct DocumentsBench: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let total = max(1_000, signature.documents ?? 1_000_000)
         let requests = max(20, signature.requests ?? 400)
-        let portal = try await BenchPortal.start(from: context.application.portal.configuration, members: 1_000, postgres: signature.postgres)
-        do {
+        try await BenchPortal.run(from: context.application.portal.configuration, members: 1_000, postgres: signature.postgres) { portal in
             try await measure(portal, total: total, requests: requests, console: context.console)
-        } catch {
-            await portal.stop()
-            throw error
         }
-        await portal.stop()
     }
 
     private func measure(_ portal: BenchPortal, total: Int, requests: Int, console: any Console) async throws {
@@ -157,14 +152,9 @@ struct CertificatesBench: AsyncCommand {
             throw UsageError(description: "it is inside the maintenance window (\(configuration.maintenanceWindow)); certificates wait until it ends — run the benchmark later")
         }
         let count = max(5, signature.count ?? 60)
-        let portal = try await BenchPortal.start(from: configuration, members: 200, postgres: signature.postgres)
-        do {
+        try await BenchPortal.run(from: configuration, members: 200, postgres: signature.postgres) { portal in
             try await measure(portal, count: count, console: context.console)
-        } catch {
-            await portal.stop()
-            throw error
         }
-        await portal.stop()
     }
 
     private func measure(_ portal: BenchPortal, count: Int, console: any Console) async throws {

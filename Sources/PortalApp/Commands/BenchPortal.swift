@@ -16,6 +16,19 @@ struct BenchPortal {
     private let directory: URL
     private let schema: String?
 
+    /// Starts a bench portal, runs `body` and stops the portal whatever happens.
+    static func run(from base: PortalConfiguration, members: Int, postgres: Bool,
+                    _ body: (BenchPortal) async throws -> Void) async throws {
+        let portal = try await start(from: base, members: members, postgres: postgres)
+        do {
+            try await body(portal)
+        } catch {
+            await portal.stop()
+            throw error
+        }
+        await portal.stop()
+    }
+
     static func start(from base: PortalConfiguration, members: Int, postgres: Bool) async throws -> BenchPortal {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("portal-bench-\(UUID().uuidString)")
         var configuration = base

@@ -69,9 +69,14 @@ struct PageContext: Encodable {
         warningSeconds = Int(config.sessionWarningLead)
         self.noticeKey = noticeKey ?? (request.sessionState.expiredNow ? "notice.sessionExpired" : nil)
         devEID = config.devEIDEnabled
-        let current = request.url.path
+        let path = request.url.path
+        // The one entry whose path is the longest prefix of this page's path:
+        // /konto/dokumente/… is the archive, not also the overview at /konto.
+        let current = Self.memberNavigation.map(\.1.path)
+            .filter { path == $0 || path.hasPrefix($0 + "/") }
+            .max { $0.count < $1.count }
         nav = session?.accountID == nil ? [] : Self.memberNavigation.map { key, url in
-            NavItem(key: key, href: url.path, current: current == url.path || current.hasPrefix(url.path + "/"),
+            NavItem(key: key, href: url.path, current: url.path == current,
                     badge: url == .inbox ? request.signedInMember.map(\.unreadCount).flatMap { $0 > 0 ? $0 : nil } : nil)
         }
         hasNav = !nav.isEmpty
