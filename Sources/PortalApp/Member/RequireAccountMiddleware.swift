@@ -12,23 +12,24 @@ struct RequireAccountMiddleware: AsyncMiddleware {
             return request.redirect(to: SiteURL.start.path + notice)
         }
         guard let accountID = session.accountID,
-              let (account, member) = try await Self.accountAndMember(accountID, on: request.db), account.state == .active
+              let (account, member, unread) = try await Self.accountAndMember(accountID, on: request.db), account.state == .active
         else {
             return request.redirect(to: SiteURL.registration.path)
         }
-        let unread = try await Inbox.unreadCount(of: member.requireID(), on: request.db)
         request.signedInMember = SignedInMember(account: account, member: member, unreadCount: unread)
         return try await next.respond(to: request)
     }
 }
 
 extension RequireAccountMiddleware {
-    /// The account and its member in one query, filled without reflection (RowLoading.swift).
-    static func accountAndMember(_ accountID: UUID, on db: any Database) async throws -> (Account, Member)? {
+    /// The account, its member and the member's unread messages (for the
+    /// navigation) in one query, filled without reflection (RowLoading.swift).
+    static func accountAndMember(_ accountID: UUID, on db: any Database) async throws -> (Account, Member, unread: Int)? {
         let memberColumns = Member.columns.map { "m.\($0)" }.joined(separator: ", ")
         let row = try await db.requireSQL().raw("""
             SELECT a.id AS account_id, a.pseudonym AS account_pseudonym, a.state AS account_state,
-                   a.activated_at AS account_activated_at, \(unsafeRaw: memberColumns)
+                   a.activated_at AS account_activated_at, \(unsafeRaw: memberColumns),
+                   (SELECT COUNT(*) FROM \(unsafeRaw: InboxMessage.schema) i WHERE i.member_id = m.id AND i.read_at IS NULL) AS unread
             FROM \(unsafeRaw: Account.schema) a JOIN \(unsafeRaw: Member.schema) m ON m.id = a.member_id
             WHERE a.id = \(bind: accountID)
             """).first()
@@ -42,7 +43,7 @@ extension RequireAccountMiddleware {
         account.state = Account.State(rawValue: try row.decode(column: "account_state", as: String.self)) ?? .blocked
         account.activatedAt = try row.decode(column: "account_activated_at", as: Date.self)
         account.$id.exists = true
-        return (account, member)
+        return (account, member, try row.decode(column: "unread", as: Int.self))
     }
 }
 
