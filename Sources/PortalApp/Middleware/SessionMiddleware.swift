@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import Vapor
 
 /// The request's view of its server-side session; handlers change it through
@@ -11,6 +12,9 @@ final class SessionState: @unchecked Sendable {
     var clearCookie = false
     /// A signed-in session ended by a timeout on this request.
     var expiredNow = false
+    /// The session's account, member and unread count, read with the session
+    /// in one query; RequireAccountMiddleware uses them when they still fit.
+    var accountAndMember: (Account, Member, unread: Int)?
 }
 
 /// Loads the session named by the cookie, enforces the idle and absolute
@@ -33,7 +37,7 @@ struct SessionMiddleware: AsyncMiddleware {
         let config = request.portal.configuration
         guard let token = request.cookies[config.sessionCookieName]?.string else { return }
         guard TokenHasher.isWellFormed(token),
-              let session = try await PortalSession.first(on: request.db, where: "token_hash", equals: request.portal.tokens.hash(token))
+              let (session, accountAndMember) = try await Self.session(tokenHash: request.portal.tokens.hash(token), on: request.db)
         else {
             state.clearCookie = true
             return
@@ -46,12 +50,30 @@ struct SessionMiddleware: AsyncMiddleware {
             return
         }
         state.session = session
+        state.accountAndMember = accountAndMember
         // Asking how much time is left must not itself extend the session.
         if request.url.path != SiteURL.sessionStatus.path,
            now.timeIntervalSince(session.lastSeenAt) >= Self.touchGranularity {
             session.lastSeenAt = now
             try await session.save(on: request.db)
         }
+    }
+
+    /// The session with its account and member (LEFT JOINs: a session before
+    /// registration has neither), in one query without reflection.
+    static func session(tokenHash: String, on db: any Database) async throws -> (PortalSession, (Account, Member, unread: Int)?)? {
+        let sessionColumns = PortalSession.columns.map { "s.\($0)" }.joined(separator: ", ")
+        let row = try await db.requireSQL().raw("""
+            SELECT \(unsafeRaw: sessionColumns), \(unsafeRaw: RequireAccountMiddleware.accountMemberColumns)
+            FROM \(unsafeRaw: PortalSession.schema) s
+            LEFT JOIN \(unsafeRaw: Account.schema) a ON a.id = s.account_id
+            LEFT JOIN \(unsafeRaw: Member.schema) m ON m.id = a.member_id
+            WHERE s.token_hash = \(bind: tokenHash) LIMIT 1
+            """).first()
+        guard let row else { return nil }
+        let session = PortalSession()
+        try session.fill(from: row)
+        return (session, try RequireAccountMiddleware.decodeAccountAndMember(row))
     }
 
     private func writeCookie(_ state: SessionState, request: Request, response: Response) {
