@@ -19,6 +19,9 @@ struct PageContext: Encodable {
     /// `data-registration-state` on the main element, for the status page and browser tests.
     var registrationState: String?
     let links = Links()
+    /// The frame before and after `<main>` (PageFrame.swift), built once here.
+    private(set) var frameStart = ""
+    private(set) var frameEnd = ""
 
     /// The paths templates link to, from `SiteURL`, so no template spells a path.
     struct Links: Encodable {
@@ -80,6 +83,11 @@ struct PageContext: Encodable {
                     badge: url == .inbox ? request.signedInMember.map(\.unreadCount).flatMap { $0 > 0 ? $0 : nil } : nil)
         }
         hasNav = !nav.isEmpty
+        let catalogue = request.portal.catalogue
+        let language = request.language
+        let translate = { (key: String, arguments: [String]) in catalogue.text(key, language, arguments) }
+        frameStart = PageFrame.start(self, translate)
+        frameEnd = PageFrame.end(self, translate)
     }
 
     static let memberNavigation: [(String, SiteURL)] = [
