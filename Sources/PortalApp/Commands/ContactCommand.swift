@@ -31,8 +31,10 @@ struct ContactCommand: AsyncCommandGroup {
             var query = ContactMessage.query(on: db).sort(\.$createdAt, .ascending)
             if !signature.all { query = query.filter(\.$state == .new) }
             let messages = try await query.all()
+            let members = try await Member.query(on: db).filter(\.$id ~~ Set(messages.map(\.memberID))).all()
+            let numbers = Dictionary(uniqueKeysWithValues: members.compactMap { member in member.id.map { ($0, member.memberNumber) } })
             for message in messages {
-                let number = try await ContactCommand.memberNumber(message, on: db)
+                let number = numbers[message.memberID] ?? "?"
                 let preview = message.text.replacingOccurrences(of: "\n", with: " ").prefix(60)
                 context.console.print("\(message.id?.uuidString ?? "")  \(Format.date(message.createdAt, .de)) \(Format.time(message.createdAt, .de))  \(number)  \(message.topic.rawValue)  \(message.state.rawValue)  \(preview)")
             }

@@ -1,6 +1,5 @@
 import Fluent
 import Foundation
-import SQLKit
 
 /// Writes inbox messages; every processing step calls this inside its own
 /// transaction, so the message exists exactly when the step happened.
@@ -25,12 +24,5 @@ enum Inbox {
         message.documentID = documentID
         message.createdAt = now
         try await message.create(on: db)
-    }
-
-    static func unreadCount(of memberID: UUID, on db: any Database) async throws -> Int {
-        // Plain SQL: this runs on every page of the member area.
-        try await db.requireSQL().raw("""
-            SELECT COUNT(*) AS unread FROM \(unsafeRaw: InboxMessage.schema) WHERE member_id = \(bind: memberID) AND read_at IS NULL
-            """).first(decodingColumn: "unread", as: Int.self) ?? 0
     }
 }
