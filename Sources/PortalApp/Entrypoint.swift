@@ -1,6 +1,8 @@
 import Foundation
 import Logging
 import Metrics
+import NIOCore
+import NIOPosix
 import PortalDomain
 import Prometheus
 import Vapor
@@ -8,6 +10,15 @@ import Vapor
 /// The `portal` executable: reads the configuration, builds the application
 /// and runs the command (`serve` by default, `import`, `migrate`, …).
 public enum PortalEntrypoint {
+    /// Runs Swift concurrency's jobs on NIO's event loops instead of a
+    /// separate thread pool, so an async handler or middleware does not hop
+    /// between two sets of threads on every request (docs/benchmarks.md).
+    /// Must run before the first task starts; `main.swift` calls it first.
+    @discardableResult
+    public static func takeOverConcurrencyExecutor() -> Bool {
+        NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
+    }
+
     public static func run() async -> Int32 {
         var environment: Environment
         do { environment = try Environment.detect() } catch {

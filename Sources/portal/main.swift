@@ -1,4 +1,5 @@
 import Foundation
 import PortalApp
 
+PortalEntrypoint.takeOverConcurrencyExecutor()
 exit(await PortalEntrypoint.run())

@@ -22,17 +22,24 @@ struct LocalizationTests {
     }
 
     @Test
-    func everyKeyATemplateNamesExistsInBothLanguages() throws {
+    func everyKeyATemplateOrSwiftMarkupNamesExistsInBothLanguages() throws {
         let views = packageRoot.appendingPathComponent("Resources/Views")
-        let files = try FileManager.default.contentsOfDirectory(atPath: views.path).filter { $0.hasSuffix(".leaf") }
+        var files = try FileManager.default.contentsOfDirectory(atPath: views.path).filter { $0.hasSuffix(".leaf") }
+            .map { views.appendingPathComponent($0) }
         #expect(files.count >= 8)
-        let pattern = try Regex(#"#t\("([A-Za-z0-9_.]+)""#)
+        // Markup built in Swift (PageFrame, DashboardView) names its texts as t("key").
+        let sources = packageRoot.appendingPathComponent("Sources/PortalApp")
+        let swiftFiles = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)?
+            .compactMap { $0 as? URL }.filter { $0.pathExtension == "swift" } ?? []
+        files += swiftFiles
+        let pattern = try Regex(#"\bt\("([A-Za-z0-9_.]+)""#)
         var keys: Set<String> = []
         for file in files {
-            let text = try String(contentsOf: views.appendingPathComponent(file), encoding: .utf8)
+            let text = try String(contentsOf: file, encoding: .utf8)
             for match in text.matches(of: pattern) { keys.insert(String(match.output[1].substring ?? "")) }
         }
         #expect(keys.count > 50)
+        #expect(keys.contains("frame.skip") && keys.contains("dashboard.greeting"), "the Swift markup's keys are checked too")
         for key in keys {
             #expect(catalogue.tables[.de]?[key] != nil, "de lacks \(key)")
             #expect(catalogue.tables[.en]?[key] != nil, "en lacks \(key)")

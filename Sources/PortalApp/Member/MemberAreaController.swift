@@ -27,22 +27,21 @@ struct MemberAreaController: RouteCollection {
         // The three latest bookings as plain rows (no reflected models on the most visited page).
         let pays = member.memberStatus == .pensioner || member.memberStatus == .survivor
         let (table, amount) = pays ? (PensionPayment.schema, "gross_cents") : (ContributionRecord.schema, "amount_cents")
+        let language = req.language
         let bookings = try await req.db.requireSQL().raw("""
             SELECT year, month, \(unsafeRaw: amount) AS cents FROM \(unsafeRaw: table)
             WHERE member_id = \(bind: memberID) ORDER BY year DESC, month DESC LIMIT 3
             """).all(decoding: BookingRow.self)
-            .map { DashboardContext.Booking(period: Format.period(year: $0.year, month: $0.month), amount: Format.euros(cents: $0.cents, req.language)) }
-        let context = DashboardContext(
-            page: PageContext(req, titleKey: "dashboard.title", memberName: member.displayName,
-                              noticeKey: req.query[String.self, at: "willkommen"] != nil ? "dashboard.welcome" : nil),
-            lang: req.language.rawValue,
-            name: member.displayName,
-            memberNumber: member.memberNumber,
-            statusKey: "status.\(member.status)",
-            pays: pays,
-            bookings: bookings,
-            activatedOn: Format.date(signedIn.account.activatedAt, req.language))
-        return try await req.render("dashboard", context)
+            .map { DashboardView.Booking(period: Format.period(year: $0.year, month: $0.month), amount: Format.euros(cents: $0.cents, language)) }
+        let page = PageContext(req, titleKey: "dashboard.title", memberName: member.displayName,
+                               noticeKey: req.query[String.self, at: "willkommen"] != nil ? "dashboard.welcome" : nil,
+                               forTemplate: false)
+        let texts = req.texts
+        let content = DashboardView.content(
+            name: member.displayName, memberNumber: member.memberNumber, statusKey: "status.\(member.status)",
+            activatedOn: Format.date(signedIn.account.activatedAt, language),
+            pays: pays, bookings: bookings, nav: page.nav, texts)
+        return req.respond(page: page, content: content)
     }
 
     func profile(req: Request) async throws -> Response {

@@ -1,22 +1,6 @@
 import Foundation
 import PortalDomain
 
-struct DashboardContext: Encodable {
-    let page: PageContext
-    let lang: String
-    let name: String
-    let memberNumber: String
-    let statusKey: String
-    let pays: Bool
-    let bookings: [Booking]
-    let activatedOn: String
-
-    struct Booking: Encodable {
-        let period: String
-        let amount: String
-    }
-}
-
 struct ProfileContext: Encodable {
     let page: PageContext
     let lang: String

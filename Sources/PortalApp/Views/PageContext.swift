@@ -18,13 +18,14 @@ struct PageContext: Encodable {
     let hasNav: Bool
     /// `data-registration-state` on the main element, for the status page and browser tests.
     var registrationState: String?
-    let links = Links()
+    let links = Links.shared
     /// The frame before and after `<main>` (PageFrame.swift), built once here.
     private(set) var frameStart = ""
     private(set) var frameEnd = ""
 
     /// The paths templates link to, from `SiteURL`, so no template spells a path.
-    struct Links: Encodable {
+    struct Links: Encodable, Sendable {
+        static let shared = Links()
         let start = SiteURL.start.path
         let signIn = SiteURL.signIn.path
         let signOut = SiteURL.signOut.path
@@ -57,7 +58,9 @@ struct PageContext: Encodable {
         var badge: Int?
     }
 
-    init(_ request: Request, titleKey: String, memberName: String? = nil, noticeKey: String? = nil) {
+    /// `forTemplate: false` for a page built in Swift, which puts the frame
+    /// around its content itself (`Request.respond(page:content:)`).
+    init(_ request: Request, titleKey: String, memberName: String? = nil, noticeKey: String? = nil, forTemplate: Bool = true) {
         let config = request.portal.configuration
         let session = request.currentSession
         lang = request.language.rawValue
@@ -67,12 +70,12 @@ struct PageContext: Encodable {
         signedIn = session?.isSignedIn ?? false
         self.memberName = memberName
         csrf = session?.csrfToken
-        path = request.url.path
+        let path = request.url.path
+        self.path = path
         idleSeconds = Int(config.sessionIdleTimeout)
         warningSeconds = Int(config.sessionWarningLead)
         self.noticeKey = noticeKey ?? (request.sessionState.expiredNow ? "notice.sessionExpired" : nil)
         devEID = config.devEIDEnabled
-        let path = request.url.path
         // The one entry whose path is the longest prefix of this page's path:
         // /konto/dokumente/… is the archive, not also the overview at /konto.
         let current = Self.memberNavigation.map(\.1.path)
@@ -83,11 +86,11 @@ struct PageContext: Encodable {
                     badge: url == .inbox ? request.signedInMember.map(\.unreadCount).flatMap { $0 > 0 ? $0 : nil } : nil)
         }
         hasNav = !nav.isEmpty
-        let catalogue = request.portal.catalogue
-        let language = request.language
-        let translate = { (key: String, arguments: [String]) in catalogue.text(key, language, arguments) }
-        frameStart = PageFrame.start(self, translate)
-        frameEnd = PageFrame.end(self, translate)
+        if forTemplate {
+            let texts = request.texts
+            frameStart = PageFrame.start(self, texts).markup
+            frameEnd = PageFrame.end(self, texts).markup
+        }
     }
 
     static let memberNavigation: [(String, SiteURL)] = [

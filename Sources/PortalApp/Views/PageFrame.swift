@@ -1,23 +1,20 @@
-import Leaf
-
 /// The page frame around every template's content — head, header, member
 /// navigation, footer and the idle-timeout dialog — built in Swift once per
 /// page and put in by layout.leaf with `#unsafeHTML`. Leaf interprets every
 /// tag of a template on every request; the frame is the same few dozen
 /// texts and links on every page, and interpreting it cost about a fifth of
-/// the dashboard's throughput (docs/benchmarks.md). Every value is escaped
-/// here exactly as Leaf's `#()` would escape it.
+/// the dashboard's throughput (docs/benchmarks.md). `HTML` escapes every
+/// value exactly as Leaf's `#()` would.
 enum PageFrame {
-    static func start(_ page: PageContext, _ t: (String, [String]) -> String) -> String {
-        let e = { (text: String) in text.htmlEscaped() }
+    static func start(_ page: PageContext, _ t: Texts) -> HTML {
         let links = page.links
-        var html = """
+        var html: HTML = """
         <!DOCTYPE html>
-        <html lang="\(e(page.lang))">
+        <html lang="\(page.lang)">
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(e(t(page.titleKey, []))) – \(e(page.fundName))</title>
+        <title>\(t(page.titleKey)) – \(page.fundName)</title>
         <link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
         <link rel="stylesheet" href="/static/css/portal.css">
         <script src="/static/js/portal.js" defer></script>
@@ -26,37 +23,37 @@ enum PageFrame {
         """
         html += "<body"
         if page.signedIn {
-            html += " data-idle-seconds=\"\(page.idleSeconds)\" data-warning-seconds=\"\(page.warningSeconds)\" data-status-url=\"\(e(links.sessionStatus))\" data-expired-url=\"\(e(links.start))?abgelaufen=1\""
+            html += " data-idle-seconds=\"\(page.idleSeconds)\" data-warning-seconds=\"\(page.warningSeconds)\" data-status-url=\"\(links.sessionStatus)\" data-expired-url=\"\(links.start)?abgelaufen=1\""
         }
-        html += ">\n<a class=\"skip-link\" href=\"#main\">\(e(t("frame.skip", [])))</a>\n"
+        html += ">\n<a class=\"skip-link\" href=\"#main\">\(t("frame.skip"))</a>\n"
         html += """
         <header class="site-header">
           <div class="wrap header-row">
-            <a class="brand" href="\(e(links.start))">\(e(page.fundName))<span class="brand-sub">\(e(t("frame.portal", [])))</span></a>
+            <a class="brand" href="\(links.start)">\(page.fundName)<span class="brand-sub">\(t("frame.portal"))</span></a>
             <div class="header-actions">
 
         """
         if page.otherLang == "en" {
-            html += "      <a href=\"\(e(links.languageEN))?zurueck=\(e(page.path))\" lang=\"en\" hreflang=\"en\">English</a>\n"
+            html += "      <a href=\"\(links.languageEN)?zurueck=\(page.path)\" lang=\"en\" hreflang=\"en\">English</a>\n"
         } else {
-            html += "      <a href=\"\(e(links.languageDE))?zurueck=\(e(page.path))\" lang=\"de\" hreflang=\"de\">Deutsch</a>\n"
+            html += "      <a href=\"\(links.languageDE)?zurueck=\(page.path)\" lang=\"de\" hreflang=\"de\">Deutsch</a>\n"
         }
         if page.signedIn {
             html += """
-                  <form method="post" action="\(e(links.signOut))" class="inline-form">
-                    <input type="hidden" name="csrf_token" value="\(e(page.csrf ?? ""))">
-                    <button type="submit" class="link-button">\(e(t("frame.signOut", [])))</button>
+                  <form method="post" action="\(links.signOut)" class="inline-form">
+                    <input type="hidden" name="csrf_token" value="\(page.csrf ?? "")">
+                    <button type="submit" class="link-button">\(t("frame.signOut"))</button>
                   </form>
 
             """
         }
         html += "    </div>\n  </div>\n"
         if page.hasNav {
-            html += "  <nav class=\"member-nav\" aria-label=\"\(e(t("nav.label", [])))\">\n    <ul class=\"wrap\">\n      "
+            html += "  <nav class=\"member-nav\" aria-label=\"\(t("nav.label"))\">\n    <ul class=\"wrap\">\n      "
             for item in page.nav {
-                html += "<li><a href=\"\(e(item.href))\"\(item.current ? " aria-current=\"page\"" : "")>\(e(t(item.key, [])))"
+                html += "<li><a href=\"\(item.href)\"\(item.current ? " aria-current=\"page\"" : HTML.empty)>\(t(item.key))"
                 if let badge = item.badge {
-                    html += " <span class=\"badge\">\(e(t("nav.unread", [String(badge)])))</span>"
+                    html += " <span class=\"badge\">\(t("nav.unread", String(badge)))</span>"
                 }
                 html += "</a></li>"
             }
@@ -66,37 +63,36 @@ enum PageFrame {
         return html
     }
 
-    static func end(_ page: PageContext, _ t: (String, [String]) -> String) -> String {
-        let e = { (text: String) in text.htmlEscaped() }
+    static func end(_ page: PageContext, _ t: Texts) -> HTML {
         let links = page.links
-        var html = """
+        var html: HTML = """
         <footer class="site-footer">
           <div class="wrap">
             <ul class="footer-links">
-              <li><a href="\(e(links.help))">\(e(t("nav.help", [])))</a></li>
-              <li><a href="\(e(links.privacy))">\(e(t("privacy.title", [])))</a></li>
-              <li><a href="\(e(links.imprint))">\(e(t("imprint.title", [])))</a></li>
+              <li><a href="\(links.help)">\(t("nav.help"))</a></li>
+              <li><a href="\(links.privacy)">\(t("privacy.title"))</a></li>
+              <li><a href="\(links.imprint)">\(t("imprint.title"))</a></li>
             </ul>
-            <p>\(e(page.fundName))</p>
+            <p>\(page.fundName)</p>
           </div>
         </footer>
 
         """
         if page.signedIn {
-            let csrf = e(page.csrf ?? "")
+            let csrf = page.csrf ?? ""
             html += """
             <div id="timeout-warning" class="timeout-warning" role="alertdialog" aria-labelledby="timeout-title" aria-describedby="timeout-text" hidden>
-              <h2 id="timeout-title">\(e(t("timeout.title", [])))</h2>
-              <p id="timeout-text">\(e(t("timeout.text", []))) <strong id="timeout-remaining"></strong></p>
+              <h2 id="timeout-title">\(t("timeout.title"))</h2>
+              <p id="timeout-text">\(t("timeout.text")) <strong id="timeout-remaining"></strong></p>
               <div class="button-row">
-                <form method="post" action="\(e(links.sessionExtend))" id="timeout-extend">
+                <form method="post" action="\(links.sessionExtend)" id="timeout-extend">
                   <input type="hidden" name="csrf_token" value="\(csrf)">
-                  <input type="hidden" name="zurueck" value="\(e(page.path))">
-                  <button type="submit" class="button">\(e(t("timeout.stay", [])))</button>
+                  <input type="hidden" name="zurueck" value="\(page.path)">
+                  <button type="submit" class="button">\(t("timeout.stay"))</button>
                 </form>
-                <form method="post" action="\(e(links.signOut))">
+                <form method="post" action="\(links.signOut)">
                   <input type="hidden" name="csrf_token" value="\(csrf)">
-                  <button type="submit" class="button secondary">\(e(t("frame.signOut", [])))</button>
+                  <button type="submit" class="button secondary">\(t("frame.signOut"))</button>
                 </form>
               </div>
             </div>
@@ -104,6 +100,24 @@ enum PageFrame {
             """
         }
         html += "</body>\n</html>\n"
+        return html
+    }
+
+    /// A whole page for markup built in Swift: what layout.leaf makes of a
+    /// template's content.
+    static func document(_ page: PageContext, content: HTML, _ t: Texts) -> HTML {
+        var html = start(page, t)
+        html += "<main id=\"main\" class=\"wrap\" tabindex=\"-1\""
+        if let state = page.registrationState {
+            html += " data-registration-state=\"\(state)\""
+        }
+        html += ">\n"
+        if let notice = page.noticeKey {
+            html += "  <div class=\"notice\" role=\"status\"><p>\(t(notice))</p></div>\n"
+        }
+        html += content
+        html += "\n</main>\n"
+        html += end(page, t)
         return html
     }
 }

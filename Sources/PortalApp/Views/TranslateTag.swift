@@ -1,6 +1,6 @@
 import Leaf
 
-/// `#t("key")` or `#t("key", argument…)` in templates: looks the text up in the
+/// `#t(key)` or `#t(key, argument…)` in templates: looks the text up in the
 /// language the page context names in its top-level `lang` field.
 /// The result is HTML-escaped like any other Leaf output.
 struct TranslateTag: LeafTag {

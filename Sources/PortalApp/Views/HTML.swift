@@ -1,0 +1,110 @@
+import Vapor
+
+/// Markup built in Swift, safe by construction: string literals are taken as
+/// written, every interpolated `String` is escaped (`& < > " '`, as Leaf's
+/// `#()` does), so no value can leave an attribute or open a tag. Only
+/// another `HTML` goes in unescaped, and there is no interpolation for any
+/// other type, so forgetting to escape does not compile.
+///
+/// Used where Leaf's interpretation of a template per request was measured to
+/// cost too much (the page frame and the dashboard, docs/benchmarks.md);
+/// ARCHITECTURE.md explains why a general HTML DSL (Plot) was not chosen.
+struct HTML: ExpressibleByStringInterpolation, Sendable, Equatable, CustomStringConvertible {
+    private(set) var markup: String
+
+    init(stringLiteral markup: String) {
+        self.markup = markup
+    }
+
+    init(stringInterpolation: StringInterpolation) {
+        markup = stringInterpolation.markup
+    }
+
+    var description: String { markup }
+
+    static let empty: HTML = ""
+
+    static func += (lhs: inout HTML, rhs: HTML) {
+        lhs.markup += rhs.markup
+    }
+
+    /// The items' markup one after the other.
+    static func join<S: Sequence>(_ items: S, _ render: (S.Element) -> HTML) -> HTML {
+        var result = HTML.empty
+        for item in items { result += render(item) }
+        return result
+    }
+
+    struct StringInterpolation: StringInterpolationProtocol {
+        fileprivate var markup = ""
+
+        init(literalCapacity: Int, interpolationCount: Int) {
+            markup.reserveCapacity(literalCapacity + 16 * interpolationCount)
+        }
+
+        mutating func appendLiteral(_ literal: String) {
+            markup += literal
+        }
+
+        mutating func appendInterpolation(_ text: String) {
+            HTML.appendEscaped(text, to: &markup)
+        }
+
+        mutating func appendInterpolation(_ number: Int) {
+            markup += String(number)
+        }
+
+        mutating func appendInterpolation(_ html: HTML) {
+            markup += html.markup
+        }
+    }
+
+    /// `text` with `& < > " '` replaced by entities; text without any of
+    /// them (nearly all) is appended as it is, without a copy per character.
+    static func escape(_ text: String) -> String {
+        var result = ""
+        appendEscaped(text, to: &result)
+        return result
+    }
+
+    private static func appendEscaped(_ text: String, to markup: inout String) {
+        let utf8 = text.utf8
+        guard utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
+            markup += text
+            return
+        }
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": markup += "&amp;"
+            case "<": markup += "&lt;"
+            case ">": markup += "&gt;"
+            case "\"": markup += "&quot;"
+            case "'": markup += "&#39;"
+            default: markup.unicodeScalars.append(scalar)
+            }
+        }
+    }
+}
+
+/// The texts of one request's language, for markup built in Swift.
+struct Texts: Sendable {
+    let catalogue: LocalizationCatalogue
+    let language: LocalizationCatalogue.Language
+
+    func callAsFunction(_ key: String, _ arguments: String...) -> String {
+        catalogue.text(key, language, arguments)
+    }
+}
+
+extension Request {
+    var texts: Texts { Texts(catalogue: portal.catalogue, language: language) }
+
+    /// A whole page built in Swift: the frame around `content`, sent like a
+    /// rendered template.
+    func respond(page: PageContext, content: HTML) -> Response {
+        let document = PageFrame.document(page, content: content, texts)
+        var headers = HTTPHeaders()
+        headers.contentType = .html
+        return Response(status: .ok, headers: headers, body: .init(string: document.markup))
+    }
+}
