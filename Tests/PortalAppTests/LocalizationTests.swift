@@ -60,5 +60,12 @@ struct LocalizationTests {
             #expect(!catalogue.text(key, .en).hasPrefix("⟦"), "en lacks \(key)")
         }
     }
-}
 
+    @Test
+    func placeholdersAreReplacedOnceEachAndUnknownOnesStay() {
+        let catalogue = LocalizationCatalogue(tables: [.de: ["k": "{0} und {1}, wieder {0}; {2} {x} {"], .en: [:]])
+        #expect(catalogue.text("k", .de, ["A{1}", "B"]) == "A{1} und B, wieder A{1}; {2} {x} {")
+        #expect(catalogue.text("k", .de) == "{0} und {1}, wieder {0}; {2} {x} {", "no arguments: the text as it is")
+        #expect(catalogue.text("fehlt", .en, ["A"]) == "⟦fehlt⟧")
+    }
+}

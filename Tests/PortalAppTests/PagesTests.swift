@@ -54,6 +54,11 @@ struct PagesTests {
             for section in ["Profil", "Dokumentenarchiv", "Posteingang", "Anträge", "Noch nicht versandte Anträge", "Vorgänge", "Hilfe"] {
                 #expect(html.contains(section), "navigation names \(section)")
             }
+            #expect(!html.contains("Ihr Zugang ist freigeschaltet"))
+            let welcome = try await browser.get("/konto?willkommen=1").body.string
+            #expect(welcome.contains("<div class=\"notice\" role=\"status\"><p>Ihr Zugang ist freigeschaltet."), "the notice after activation")
+            #expect(try await browser.get("/konto?willkommenheit=1").body.string.contains("Ihr Zugang ist freigeschaltet") == false)
+            #expect(html.contains("<a href=\"/konto/profil\">Profil</a>"), "the overview links the sections")
         }
     }
 

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import NIOPosix
 import SQLKit
 
 /// Where document bytes live. Two real implementations: files in the data
@@ -41,18 +42,28 @@ struct FileBlobStore: BlobStore {
     let directory: URL
     let cipher: BlobCipher
 
+    // The file system calls run on NIO's blocking pool: Swift concurrency runs
+    // on the event loops (PortalEntrypoint), which must never wait for a disk.
     func put(_ key: String, _ bytes: [UInt8]) async throws {
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        try Data(try cipher.seal(bytes, key: key)).write(to: url(key), options: [.atomic])
+        let sealed = Data(try cipher.seal(bytes, key: key))
+        let (directory, file) = (directory, url(key))
+        try await NIOThreadPool.singleton.runIfActive {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            try sealed.write(to: file, options: [.atomic])
+        }
     }
 
     func get(_ key: String) async throws -> [UInt8]? {
-        guard let data = FileManager.default.contents(atPath: url(key).path) else { return nil }
+        let path = url(key).path
+        guard let data = try await NIOThreadPool.singleton.runIfActive({ FileManager.default.contents(atPath: path) }) else { return nil }
         return try cipher.open(Array(data), key: key)
     }
 
     func delete(_ key: String) async throws {
-        if FileManager.default.fileExists(atPath: url(key).path) { try FileManager.default.removeItem(at: url(key)) }
+        let path = url(key).path
+        try await NIOThreadPool.singleton.runIfActive {
+            if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
+        }
     }
 
     /// Keys are server-chosen UUIDs; anything else never becomes a path.

@@ -34,7 +34,7 @@ struct MemberAreaController: RouteCollection {
             """).all(decoding: BookingRow.self)
             .map { DashboardView.Booking(period: Format.period(year: $0.year, month: $0.month), amount: Format.euros(cents: $0.cents, language)) }
         let page = PageContext(req, titleKey: "dashboard.title", memberName: member.displayName,
-                               noticeKey: req.query[String.self, at: "willkommen"] != nil ? "dashboard.welcome" : nil,
+                               noticeKey: req.hasQueryParameter("willkommen") ? "dashboard.welcome" : nil,
                                forTemplate: false)
         let texts = req.texts
         let content = DashboardView.content(

@@ -11,7 +11,7 @@ struct LanguageMiddleware: AsyncMiddleware {
     }
 
     static func language(for request: Request) -> LocalizationCatalogue.Language {
-        if let chosen = request.cookies[cookieName]?.string, let language = LocalizationCatalogue.Language(rawValue: chosen) {
+        if let chosen = request.parsedCookies[cookieName]?.string, let language = LocalizationCatalogue.Language(rawValue: chosen) {
             return language
         }
         let accepted = request.headers.first(name: .acceptLanguage) ?? ""
@@ -25,6 +25,24 @@ struct LanguageMiddleware: AsyncMiddleware {
 }
 
 extension Request {
+    private struct CookiesKey: StorageKey { typealias Value = HTTPCookies }
+
+    /// The request's cookies, parsed once: Vapor's `cookies` parses the
+    /// header again on every access, and two middlewares read it.
+    var parsedCookies: HTTPCookies {
+        if let cookies = storage[CookiesKey.self] { return cookies }
+        let parsed = cookies
+        storage[CookiesKey.self] = parsed
+        return parsed
+    }
+
+    /// Whether the query string names `name` (`?name` or `?name=…`), without
+    /// decoding the whole query into a container.
+    func hasQueryParameter(_ name: String) -> Bool {
+        guard let query = url.query else { return false }
+        return query.split(separator: "&").contains { $0 == name || $0.hasPrefix(name + "=") }
+    }
+
     private struct LanguageKey: StorageKey { typealias Value = LocalizationCatalogue.Language }
 
     var language: LocalizationCatalogue.Language {

@@ -35,7 +35,7 @@ struct SessionMiddleware: AsyncMiddleware {
 
     private func load(into state: SessionState, request: Request) async throws {
         let config = request.portal.configuration
-        guard let token = request.cookies[config.sessionCookieName]?.string else { return }
+        guard let token = request.parsedCookies[config.sessionCookieName]?.string else { return }
         guard TokenHasher.isWellFormed(token),
               let (session, accountAndMember) = try await Self.session(tokenHash: request.portal.tokens.hash(token), on: request.db)
         else {
@@ -52,8 +52,8 @@ struct SessionMiddleware: AsyncMiddleware {
         state.session = session
         state.accountAndMember = accountAndMember
         // Asking how much time is left must not itself extend the session.
-        if request.url.path != SiteURL.sessionStatus.path,
-           now.timeIntervalSince(session.lastSeenAt) >= Self.touchGranularity {
+        if now.timeIntervalSince(session.lastSeenAt) >= Self.touchGranularity,
+           request.url.path != SiteURL.sessionStatus.path {
             session.lastSeenAt = now
             try await session.save(on: request.db)
         }

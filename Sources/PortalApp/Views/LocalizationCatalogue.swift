@@ -22,10 +22,24 @@ struct LocalizationCatalogue: Sendable {
     /// The text for `key`, with `{0}`, `{1}` … replaced by `arguments`.
     /// A missing key renders visibly as ⟦key⟧ so tests over rendered pages catch it.
     func text(_ key: String, _ language: Language, _ arguments: [String] = []) -> String {
-        guard var text = tables[language]?[key] else { return "⟦\(key)⟧" }
-        for (index, argument) in arguments.enumerated() {
-            text = text.replacingOccurrences(of: "{\(index)}", with: argument)
+        guard let text = tables[language]?[key] else { return "⟦\(key)⟧" }
+        guard !arguments.isEmpty else { return text }
+        // One pass over the text; an argument's own braces stay as they are.
+        var result = ""
+        var rest = text[...]
+        while let open = rest.firstIndex(of: "{") {
+            result += rest[..<open]
+            let afterOpen = rest.index(after: open)
+            if let close = rest[afterOpen...].firstIndex(of: "}"),
+               let index = Int(rest[afterOpen..<close]), arguments.indices.contains(index) {
+                result += arguments[index]
+                rest = rest[rest.index(after: close)...]
+            } else {
+                result += "{"
+                rest = rest[afterOpen...]
+            }
         }
-        return text
+        result += rest
+        return result
     }
 }
