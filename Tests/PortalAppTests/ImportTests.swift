@@ -87,6 +87,59 @@ struct ImportTests {
     }
 
     @Test(arguments: TestDatabase.allCases)
+    func theDashboardShowsTheNewestThreeBookingsTheImportBrought(_ db: TestDatabase) async throws {
+        try await withPortal(db) { app, clock in
+            let browser = Browser(app)
+            try await browser.signIn(stock: "erika")
+            let before = try await browser.get("/konto").body.string
+            #expect(before.contains("<td>12/2025</td>") && before.contains("<td>10/2025</td>") && !before.contains("<td>09/2025</td>"))
+
+            let contributions = """
+                {"member_number": "10001/01", "year": 2026, "month": 2, "amount_cents": 654321}
+                {"member_number": "10001/01", "year": 2026, "month": 1, "amount_cents": 123456}
+                """
+            _ = try await CoreDataImporter(kind: .contributions, db: app.db, now: clock.now()).run(text: contributions)
+            let after = try await browser.get("/konto").body.string
+            let rows = after.matches(of: /<tr><td>(\d\d\/\d{4})<\/td><td class="num">([^<]+)<\/td><\/tr>/).map { "\($0.output.1) \($0.output.2)" }
+            #expect(rows.count == 3)
+            #expect(rows.first == "02/2026 6.543,21\u{a0}€" || rows.first == "02/2026 6.543,21 €", "newest first: \(rows)")
+            #expect(rows.dropFirst().first?.hasPrefix("01/2026 1.234,56") == true)
+            #expect(rows.last?.hasPrefix("12/2025") == true, "only the three newest: \(rows)")
+
+            // A correction of a month already booked replaces its amount on the dashboard.
+            let correction = "member_number,year,month,amount_cents\n10001/01,2026,2,700000\n"
+            _ = try await CoreDataImporter(kind: .contributions, db: app.db, now: clock.now()).run(text: correction)
+            let corrected = try await browser.get("/konto").body.string
+            #expect(corrected.contains("7.000,00") && !corrected.contains("6.543,21"))
+
+            // Pension payments keep their own summary.
+            let payments = "member_number,year,month,gross_cents\n10003/01,2026,3,250000\n"
+            _ = try await CoreDataImporter(kind: .payments, db: app.db, now: clock.now()).run(text: payments)
+            let graf = try #require(try await Member.query(on: app.db).filter(\.$memberNumber == "10003/01").first())
+            let latest = LatestBookings(stored: graf.latestPayments).bookings
+            #expect(latest.count == 3)
+            #expect(latest.first == .init(year: 2026, month: 3, cents: 250_000))
+            #expect(graf.latestContributions == nil, "a pensioner of the demo data has no contributions booked")
+
+            // The migration's backfill recomputes every member from the bookings themselves.
+            try await app.db.requireSQL().raw("UPDATE members SET latest_contributions = NULL, latest_payments = NULL").run()
+            for kind in LatestBookings.Kind.allCases {
+                try await LatestBookings.refresh(kind, memberIDs: nil, on: app.db.requireSQL())
+            }
+            let refreshed = try #require(try await Member.query(on: app.db).filter(\.$memberNumber == "10001/01").first())
+            #expect(refreshed.latestContributions == "2026-2:700000;2026-1:123456;2025-12:\(LatestBookings(stored: refreshed.latestContributions).bookings.last?.cents ?? -1)")
+            #expect(try await Member.query(on: app.db).filter(\.$memberNumber == "10003/01").first()?.latestPayments?.hasPrefix("2026-3:250000;") == true)
+        }
+    }
+
+    @Test
+    func aMalformedSummaryEntryIsLeftOutNotAnError() {
+        let parsed = LatestBookings(stored: "2026-2:700000;garbage;2026-13:5;2025-12:x;2025-11:100")
+        #expect(parsed.bookings == [.init(year: 2026, month: 2, cents: 700_000), .init(year: 2025, month: 11, cents: 100)])
+        #expect(LatestBookings(stored: nil).bookings.isEmpty && LatestBookings(stored: "").bookings.isEmpty)
+    }
+
+    @Test(arguments: TestDatabase.allCases)
     func largeFilesImportInBatchesWithProgress(_ db: TestDatabase) async throws {
         try await withPortal(db) { app, clock in
             var lines = ["member_number,family_name,given_names,birth_name,academic_degree,date_of_birth,status,street,postal_code,city,country"]

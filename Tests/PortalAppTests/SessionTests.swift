@@ -31,6 +31,44 @@ struct SessionTests {
     }
 
     @Test(arguments: TestDatabase.allCases)
+    func theHotPathReadsSessionAccountAndMemberExactlyAsFluentDoes(_ db: TestDatabase) async throws {
+        try await withPortal(db) { app, _ in
+            let browser = Browser(app)
+            try await browser.signIn(stock: "erika")
+            let token = try #require(browser.cookies["portal_session"])
+            let hash = app.portal.tokens.hash(token)
+            let (session, loaded) = try #require(try await SessionMiddleware.session(tokenHash: hash, on: app.db))
+            let (account, member, unread) = try #require(loaded)
+            let fluentSession = try #require(try await PortalSession.query(on: app.db).filter(\.$tokenHash == hash).first())
+            #expect(session.id == fluentSession.id && session.csrfToken == fluentSession.csrfToken)
+            #expect(session.accountID == fluentSession.accountID && session.pseudonym == fluentSession.pseudonym)
+            #expect(session.identityJSON == fluentSession.identityJSON)
+            #expect(session.createdAt == fluentSession.createdAt && session.lastSeenAt == fluentSession.lastSeenAt)
+            let fluentAccount = try #require(try await Account.find(account.id, on: app.db))
+            #expect(account.pseudonym == fluentAccount.pseudonym && account.state == fluentAccount.state)
+            #expect(account.activatedAt == fluentAccount.activatedAt && account.$member.id == fluentAccount.$member.id)
+            let fluentMember = try #require(try await Member.find(member.id, on: app.db))
+            #expect(member.memberNumber == "10001/01" && member.memberNumber == fluentMember.memberNumber)
+            #expect(member.familyName == fluentMember.familyName && member.givenNames == fluentMember.givenNames)
+            #expect(member.birthName == fluentMember.birthName && member.academicDegree == fluentMember.academicDegree)
+            #expect(member.dateOfBirth == fluentMember.dateOfBirth && member.status == fluentMember.status)
+            #expect(member.street == fluentMember.street && member.postalCode == fluentMember.postalCode)
+            #expect(member.city == fluentMember.city && member.country == fluentMember.country)
+            #expect(member.updatedAt == fluentMember.updatedAt)
+            let unreadByFluent = try await InboxMessage.query(on: app.db).filter(\.$memberID == member.requireID()).filter(\.$readAt == nil).count()
+            #expect(unread == unreadByFluent)
+            // A session before registration has no account: the LEFT JOINs give empty columns, not an error.
+            let anonymous = Browser(app)
+            _ = try await anonymous.csrfToken()
+            let anonymousHash = app.portal.tokens.hash(try #require(anonymous.cookies["portal_session"]))
+            let (bare, none) = try #require(try await SessionMiddleware.session(tokenHash: anonymousHash, on: app.db))
+            #expect(bare.accountID == nil && bare.pseudonym == nil)
+            #expect(none == nil)
+            #expect(try await SessionMiddleware.session(tokenHash: String(repeating: "0", count: 64), on: app.db) == nil)
+        }
+    }
+
+    @Test(arguments: TestDatabase.allCases)
     func sessionIsStoredHashedNotAsTheCookieValue(_ db: TestDatabase) async throws {
         try await withPortal(db) { app, _ in
             let browser = Browser(app)

@@ -55,6 +55,9 @@ struct CoreDataStore {
         }
         if rows > 0 {
             try await insert.onConflict(with: ["member_id", "year", "month"]) { $0.set(excludedValueOf: amountColumn) }.run()
+            let kind: LatestBookings.Kind = table == PensionPayment.schema ? .payments : .contributions
+            let touched = records.compactMap { ids[$0.memberNumber.value] }
+            try await LatestBookings.refresh(kind, memberIDs: touched, on: sql)
         }
         return unknown
     }

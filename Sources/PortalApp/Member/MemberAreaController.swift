@@ -1,13 +1,6 @@
 import Fluent
 import PortalDomain
-import SQLKit
 import Vapor
-
-private struct BookingRow: Decodable {
-    let year: Int
-    let month: Int
-    let cents: Int64
-}
 
 /// The member area: dashboard, profile, and the sections later issues fill.
 struct MemberAreaController: RouteCollection {
@@ -23,15 +16,10 @@ struct MemberAreaController: RouteCollection {
     func dashboard(req: Request) async throws -> Response {
         let signedIn = try req.requireMember()
         let member = signedIn.member
-        let memberID = try member.requireID()
-        // The three latest bookings as plain rows (no reflected models on the most visited page).
+        // The three latest bookings come with the member's row (LatestBookings): no second query.
         let pays = member.memberStatus == .pensioner || member.memberStatus == .survivor
-        let (table, amount) = pays ? (PensionPayment.schema, "gross_cents") : (ContributionRecord.schema, "amount_cents")
         let language = req.language
-        let bookings = try await req.db.requireSQL().raw("""
-            SELECT year, month, \(unsafeRaw: amount) AS cents FROM \(unsafeRaw: table)
-            WHERE member_id = \(bind: memberID) ORDER BY year DESC, month DESC LIMIT 3
-            """).all(decoding: BookingRow.self)
+        let bookings = LatestBookings(stored: pays ? member.latestPayments : member.latestContributions).bookings
             .map { DashboardView.Booking(period: Format.period(year: $0.year, month: $0.month), amount: Format.euros(cents: $0.cents, language)) }
         let page = PageContext(req, titleKey: "dashboard.title", memberName: member.displayName,
                                noticeKey: req.hasQueryParameter("willkommen") ? "dashboard.welcome" : nil,

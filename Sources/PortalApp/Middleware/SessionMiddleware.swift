@@ -63,13 +63,13 @@ struct SessionMiddleware: AsyncMiddleware {
     /// registration has neither), in one query without reflection.
     static func session(tokenHash: String, on db: any Database) async throws -> (PortalSession, (Account, Member, unread: Int)?)? {
         let sessionColumns = PortalSession.columns.map { "s.\($0)" }.joined(separator: ", ")
-        let row = try await db.requireSQL().raw("""
+        let row = try await db.firstRow("""
             SELECT \(unsafeRaw: sessionColumns), \(unsafeRaw: RequireAccountMiddleware.accountMemberColumns)
             FROM \(unsafeRaw: PortalSession.schema) s
             LEFT JOIN \(unsafeRaw: Account.schema) a ON a.id = s.account_id
             LEFT JOIN \(unsafeRaw: Member.schema) m ON m.id = a.member_id
             WHERE s.token_hash = \(bind: tokenHash) LIMIT 1
-            """).first()
+            """)
         guard let row else { return nil }
         let session = PortalSession()
         try session.fill(from: row)

@@ -23,6 +23,9 @@ final class Member: Model, @unchecked Sendable {
     @Field(key: "city") var city: String
     @Field(key: "country") var country: String
     @Field(key: "updated_at") var updatedAt: Date
+    /// Read model for the dashboard, kept by the import (LatestBookings).
+    @OptionalField(key: "latest_contributions") var latestContributions: String?
+    @OptionalField(key: "latest_payments") var latestPayments: String?
 
     init() {}
 
