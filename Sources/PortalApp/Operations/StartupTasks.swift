@@ -26,7 +26,9 @@ struct StartupTasks: LifecycleHandler {
                 if case .sqlite = config.database {
                     // Seeding wrote the whole data set into the write-ahead log; fold it into
                     // the database now, not in the first member's request that happens to write.
-                    try await app.db.requireSQL().raw("PRAGMA wal_checkpoint(TRUNCATE)").run()
+                    // PASSIVE never waits: a waiting checkpoint spins in SQLiteNIO's busy handler
+                    // on a thread of the shared blocking pool, which the readers it waits for need.
+                    try await app.db.requireSQL().raw("PRAGMA wal_checkpoint(PASSIVE)").run()
                 }
             }
         }
