@@ -19,7 +19,10 @@ public enum PortalEntrypoint {
         NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
     }
 
-    public static func run() async -> Int32 {
+    /// `executorTakenOver`: what `takeOverConcurrencyExecutor()` returned; a
+    /// failure is logged once logging is set up (the portal still runs, with
+    /// more thread hops per request).
+    public static func run(executorTakenOver: Bool = true) async -> Int32 {
         var environment: Environment
         do { environment = try Environment.detect() } catch {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
@@ -35,6 +38,9 @@ public enum PortalEntrypoint {
         } catch {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             return 64
+        }
+        if !executorTakenOver {
+            Logger(label: "portal").warning("Swift concurrency could not be moved onto NIO's event loops; running on the default executor")
         }
         // `serve --no-worker` is ours, not Vapor's: take it out before Vapor parses the flags.
         let noWorker = environment.arguments.contains("--no-worker")

@@ -1,4 +1,5 @@
 import Foundation
+import NIOPosix
 import PortalDomain
 import SQLKit
 
@@ -18,15 +19,19 @@ public enum SQLiteBackup {
         guard try DatabaseFlavor(db) == .sqlite else {
             throw JobQueueError.unsupportedDatabase("\(db.dialect.name) (use PostgresBackupHook)")
         }
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let target = directory.appendingPathComponent(fileName(at: clock.now()))
-        // VACUUM INTO refuses to overwrite; a second run in the same second
-        // would be a duplicate anyway.
-        if FileManager.default.fileExists(atPath: target.path) {
-            try FileManager.default.removeItem(at: target)
+        // File system calls on NIO's blocking pool: the portal runs Swift
+        // concurrency on its event loops, which must not wait for a disk.
+        try await NIOThreadPool.singleton.runIfActive {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            // VACUUM INTO refuses to overwrite; a second run in the same second
+            // would be a duplicate anyway.
+            if FileManager.default.fileExists(atPath: target.path) {
+                try FileManager.default.removeItem(at: target)
+            }
         }
         try await db.raw("VACUUM INTO \(bind: target.path)").run()
-        try rotate(directory, keep: keep)
+        try await NIOThreadPool.singleton.runIfActive { try rotate(directory, keep: keep) }
         return target
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import NIOPosix
 
 /// Writes each message as `<Message-ID>.eml` into a directory instead of
 /// sending it, so the embedded default works without a relay and the
@@ -13,11 +14,16 @@ public struct FileMailer: Mailer {
     /// The same Message-ID (the outbox's idempotency key) overwrites the same
     /// file, so a retried job leaves one mail, as a receiver would see it.
     public func send(_ message: MailMessage) async throws {
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = directory
         let file = fileURL(for: message.messageID)
-        // .atomic writes a temporary file and renames it: the mailbox page
-        // never lists a half-written mail.
-        try Data(MIMEBuilder().build(message)).write(to: file, options: .atomic)
+        let bytes = Data(MIMEBuilder().build(message))
+        // On NIO's blocking pool: the portal runs Swift concurrency on its event loops.
+        try await NIOThreadPool.singleton.runIfActive {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            // .atomic writes a temporary file and renames it: the mailbox page
+            // never lists a half-written mail.
+            try bytes.write(to: file, options: .atomic)
+        }
     }
 
     public func fileURL(for messageID: String) -> URL {

@@ -1,5 +1,5 @@
 import Foundation
 import PortalApp
 
-PortalEntrypoint.takeOverConcurrencyExecutor()
-exit(await PortalEntrypoint.run())
+let executorTakenOver = PortalEntrypoint.takeOverConcurrencyExecutor()
+exit(await PortalEntrypoint.run(executorTakenOver: executorTakenOver))

@@ -27,6 +27,8 @@ struct HTMLTests {
         #expect(outer.markup == "<li><b>Müller &amp; Söhne</b> 42</li>")
         #expect(HTML.escape("Grüße, Zoë 😀") == "Grüße, Zoë 😀")
         #expect(HTML.escape("a\"b'c<d>e&f") == "a&quot;b&#39;c&lt;d&gt;e&amp;f")
+        let fromRunTime = String(["<", "b", ">"])
+        #expect(HTML("\(fromRunTime)").markup == "&lt;b&gt;", "run-time text only enters escaped")
     }
 
     @Test
@@ -45,7 +47,9 @@ struct HTMLTests {
         #expect(markup.contains("href=\"/konto/profil&quot;onmouseover=&quot;x\""))
         #expect(!markup.contains("<img") && !markup.contains("<script") && !markup.contains("<i>"))
         #expect(!markup.contains("href=\"/konto\""), "the overview does not link to itself")
-        #expect(markup.contains(texts("dashboard.lastContributions")))
+        #expect(markup.contains("<h3>Zuletzt gebuchte Beiträge</h3>"))
+        #expect(markup.contains("<h2>Was gibt es Neues?</h2>") && markup.contains("<h2>Ihre Bereiche</h2>"))
+        #expect(!markup.contains("⟦"), "every text found in the catalogue")
     }
 
     @Test
@@ -53,9 +57,10 @@ struct HTMLTests {
         let content = DashboardView.content(
             name: "Anna", memberNumber: "1/01", statusKey: "status.pensioner", activatedOn: "1.1.2026",
             pays: true, bookings: [], nav: [], texts).markup
-        #expect(content.contains(texts("dashboard.lastPayments")))
-        #expect(!content.contains(texts("dashboard.lastContributions")))
-        #expect(content.contains(texts("dashboard.noBookings")))
+        #expect(content.contains("<h3>Zuletzt gezahlte Renten (brutto)</h3>"))
+        #expect(!content.contains("Zuletzt gebuchte Beiträge"))
+        #expect(content.contains("<p>Es liegen noch keine Buchungen vor.</p>"))
+        #expect(!content.contains("⟦"), "every text found in the catalogue")
         #expect(!content.contains("<table"))
     }
 }

@@ -55,6 +55,8 @@ struct SessionTests {
             #expect(member.street == fluentMember.street && member.postalCode == fluentMember.postalCode)
             #expect(member.city == fluentMember.city && member.country == fluentMember.country)
             #expect(member.updatedAt == fluentMember.updatedAt)
+            #expect(member.latestContributions != nil && member.latestContributions == fluentMember.latestContributions)
+            #expect(member.latestPayments == fluentMember.latestPayments)
             let unreadByFluent = try await InboxMessage.query(on: app.db).filter(\.$memberID == member.requireID()).filter(\.$readAt == nil).count()
             #expect(unread == unreadByFluent)
             // A session before registration has no account: the LEFT JOINs give empty columns, not an error.

@@ -4,6 +4,7 @@ import PortalDomain
 import PortalJobs
 import PortalPDF
 import Vapor
+import NIOPosix
 
 /// The window-bound job that turns a certificate request into a sealed
 /// PDF/A in the member file and the archive, announced in the inbox.
@@ -35,7 +36,10 @@ struct CertificateGeneration {
             try await request.save(on: db)
             return
         }
-        let bytes = try app.documents.sealedPDF(built.spec, at: now)
+        // Rendering and sealing are CPU work and, the first time, file reads: off the event loops.
+        let documents = app.documents
+        let spec = built.spec
+        let bytes = try await NIOThreadPool.singleton.runIfActive { try documents.sealedPDF(spec, at: now) }
         let archive = app.archive
         try await db.transaction { tx in
             let document = try await archive.file(

@@ -6,11 +6,13 @@ import SQLKit
 /// Idempotent bulk upserts of the core system's records
 /// (`INSERT … ON CONFLICT … DO UPDATE`, the same on SQLite and PostgreSQL).
 struct CoreDataStore {
+    let db: any Database
     let sql: any SQLDatabase
     let now: Date
 
     init(_ db: any Database, now: Date) throws {
         guard let sql = db as? any SQLDatabase else { throw ImportProblem(field: nil, reason: "the database does not speak SQL") }
+        self.db = db
         self.sql = sql
         self.now = now
     }
@@ -46,18 +48,23 @@ struct CoreDataStore {
         guard !records.isEmpty else { return [] }
         let ids = try await memberIDs(Array(Set(records.map(\.memberNumber.value))))
         var unknown: [Int] = []
-        var insert = sql.insert(into: table).columns("id", "member_id", "year", "month", amountColumn)
-        var rows = 0
+        var values: [[any SQLExpression]] = []
+        var touched: [UUID] = []
         for (index, record) in records.enumerated() {
             guard let memberID = ids[record.memberNumber.value] else { unknown.append(index); continue }
-            insert = insert.values([SQLBind(UUID()), SQLBind(memberID), SQLBind(record.year), SQLBind(record.month), SQLBind(record.cents)] as [any SQLExpression])
-            rows += 1
+            values.append([SQLBind(UUID()), SQLBind(memberID), SQLBind(record.year), SQLBind(record.month), SQLBind(record.cents)])
+            touched.append(memberID)
         }
-        if rows > 0 {
+        guard !values.isEmpty else { return unknown }
+        let kind: LatestBookings.Kind = table == PensionPayment.schema ? .payments : .contributions
+        let (rows, members) = (values, touched)
+        // The bookings and the members' dashboard summary change together or not at all.
+        try await db.transaction { tx in
+            let sql = try tx.requireSQL()
+            var insert = sql.insert(into: table).columns("id", "member_id", "year", "month", amountColumn)
+            for row in rows { insert = insert.values(row) }
             try await insert.onConflict(with: ["member_id", "year", "month"]) { $0.set(excludedValueOf: amountColumn) }.run()
-            let kind: LatestBookings.Kind = table == PensionPayment.schema ? .payments : .contributions
-            let touched = records.compactMap { ids[$0.memberNumber.value] }
-            try await LatestBookings.refresh(kind, memberIDs: touched, on: sql)
+            try await LatestBookings.refresh(kind, memberIDs: members, on: sql)
         }
         return unknown
     }

@@ -44,11 +44,6 @@ struct ImportCommand: AsyncCommand {
         context.console.print(line)
         try await AuditLog.record(on: app.db, at: app.portal.clock.now(), actor: "operator:cli", action: "import.\(kind.rawValue)",
                                   memberID: nil, detail: ["lines": "\(summary.lines)", "imported": "\(summary.imported)", "rejected": "\(summary.rejected.count)"])
-        if case .sqlite = app.portal.configuration.database {
-            // Fold the import out of the write-ahead log now (PASSIVE: never waits for
-            // the running portal's readers), not in some member's request later.
-            try await app.db.requireSQL().raw("PRAGMA wal_checkpoint(PASSIVE)").run()
-        }
         if !summary.rejected.isEmpty { throw RejectedLines(count: summary.rejected.count) }
     }
 }

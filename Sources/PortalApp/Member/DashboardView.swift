@@ -20,7 +20,7 @@ enum DashboardView {
           <div><dt>\(t("dashboard.activatedOn"))</dt><dd>\(activatedOn)</dd></div>
         </dl>
         <h2>\(t("dashboard.newTitle"))</h2>
-        <h3>\(t(pays ? "dashboard.lastPayments" : "dashboard.lastContributions"))</h3>
+        <h3>\(pays ? t("dashboard.lastPayments") : t("dashboard.lastContributions"))</h3>
 
         """
         if bookings.isEmpty {

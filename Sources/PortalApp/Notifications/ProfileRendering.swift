@@ -1,5 +1,6 @@
 import Fluent
 import Vapor
+import NIOPosix
 
 /// The profile page: personal data (read-only) and the notification settings form.
 enum ProfileRendering {
@@ -33,12 +34,15 @@ struct DevMailboxController: RouteCollection {
 
     func list(req: Request) async throws -> Response {
         let directory = req.portal.configuration.dataDirectory.appendingPathComponent("mail")
-        let files = ((try? FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: [.contentModificationDateKey])) ?? [])
-            .filter { $0.pathExtension == "eml" }
-            .sorted { (try? $0.resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate ?? .distantPast) ?? .distantPast
-                    > (try? $1.resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate ?? .distantPast) ?? .distantPast }
-        let mails = files.prefix(50).map { url in
-            DevMailboxContext.Mail(name: url.lastPathComponent, text: DevMailboxContext.decode(String(decoding: (try? Data(contentsOf: url)) ?? Data(), as: UTF8.self)))
+        // File reads on NIO's blocking pool, not on the event loop.
+        let mails = try await NIOThreadPool.singleton.runIfActive {
+            let files = ((try? FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: [.contentModificationDateKey])) ?? [])
+                .filter { $0.pathExtension == "eml" }
+                .sorted { (try? $0.resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate ?? .distantPast) ?? .distantPast
+                        > (try? $1.resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate ?? .distantPast) ?? .distantPast }
+            return files.prefix(50).map { url in
+                DevMailboxContext.Mail(name: url.lastPathComponent, text: DevMailboxContext.decode(String(decoding: (try? Data(contentsOf: url)) ?? Data(), as: UTF8.self)))
+            }
         }
         let page = PageContext(req, titleKey: "devMailbox.title")
         return try await req.render("dev-mailbox", DevMailboxContext(page: page, lang: page.lang, mails: Array(mails)))

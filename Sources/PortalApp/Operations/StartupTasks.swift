@@ -21,16 +21,7 @@ struct StartupTasks: LifecycleHandler {
         let command = app.environment.arguments.dropFirst().first ?? "serve"
         if command == "serve", config.seedDemoData {
             let summary = try await DemoSeeder(count: config.demoMemberCount, clock: app.portal.clock).seedIfEmpty(app.db)
-            if let summary {
-                print(summary)
-                if case .sqlite = config.database {
-                    // Seeding wrote the whole data set into the write-ahead log; fold it into
-                    // the database now, not in the first member's request that happens to write.
-                    // PASSIVE never waits: a waiting checkpoint spins in SQLiteNIO's busy handler
-                    // on a thread of the shared blocking pool, which the readers it waits for need.
-                    try await app.db.requireSQL().raw("PRAGMA wal_checkpoint(PASSIVE)").run()
-                }
-            }
+            if let summary { print(summary) }
         }
     }
 }

@@ -4,7 +4,8 @@ import Vapor
 /// written, every interpolated `String` is escaped (`& < > " '`, as Leaf's
 /// `#()` does), so no value can leave an attribute or open a tag. Only
 /// another `HTML` goes in unescaped, and there is no interpolation for any
-/// other type, so forgetting to escape does not compile.
+/// other type, so forgetting to escape does not compile; literals must be
+/// `StaticString`s, so no run-time text passes as markup.
 ///
 /// Used where Leaf's interpretation of a template per request was measured to
 /// cost too much (the page frame and the dashboard, docs/benchmarks.md);
@@ -12,8 +13,10 @@ import Vapor
 struct HTML: ExpressibleByStringInterpolation, Sendable, Equatable, CustomStringConvertible {
     private(set) var markup: String
 
-    init(stringLiteral markup: String) {
-        self.markup = markup
+    /// Only literals written in the source are markup: a `String` made at run
+    /// time cannot become `HTML` except through an escaping interpolation.
+    init(stringLiteral markup: StaticString) {
+        self.markup = markup.description
     }
 
     init(stringInterpolation: StringInterpolation) {
@@ -42,8 +45,8 @@ struct HTML: ExpressibleByStringInterpolation, Sendable, Equatable, CustomString
             markup.reserveCapacity(literalCapacity + 16 * interpolationCount)
         }
 
-        mutating func appendLiteral(_ literal: String) {
-            markup += literal
+        mutating func appendLiteral(_ literal: StaticString) {
+            markup += literal.description
         }
 
         mutating func appendInterpolation(_ text: String) {
