@@ -142,6 +142,16 @@ class Page:
         page.wait_for_path(page.path)
         return page
 
+    def data_attribute(self, selector: str, name: str) -> str | None:
+        """The attribute `name` of the first element matching `selector`; None
+        when there is none or the page is being replaced just now."""
+        try:
+            return self.driver.execute_script(
+                "const element = document.querySelector(arguments[0]);"
+                "return element ? element.getAttribute(arguments[1]) : null;", selector, name)
+        except WebDriverException:
+            return None
+
     def click_to_load(self, element: WebElement, timeout: float = WAIT_SECONDS) -> None:
         """Clicks a link or submit button and waits until the next page has
         replaced this one (a form posting to its own URL keeps the path, so
@@ -392,12 +402,7 @@ class CertificateStatusPage(Page):
     @property
     def state(self) -> str | None:
         """data-certificate-state: queued, generating, ready or failed (None while the page changes)."""
-        try:
-            return self.driver.execute_script(
-                "const panel = document.querySelector('[data-certificate-state]');"
-                "return panel ? panel.getAttribute('data-certificate-state') : null;")
-        except WebDriverException:
-            return None
+        return self.data_attribute("[data-certificate-state]", "data-certificate-state")
 
     @property
     def status_label(self) -> str:
@@ -576,12 +581,7 @@ class RegistrationPage(Page):
     @property
     def state(self) -> str | None:
         """data-registration-state of <main>: pending, review, rejected (None on the form)."""
-        try:
-            return self.driver.execute_script(
-                "const main = document.getElementById('main');"
-                "return main ? main.getAttribute('data-registration-state') : null;")
-        except WebDriverException:  # the page is being replaced just now
-            return None
+        return self.data_attribute("#main", "data-registration-state")
 
     def refresh_link(self) -> WebElement:
         return self.driver.find_element(By.XPATH, f"//main//a[normalize-space()='{t(self.language, 'registration.refresh')}']")

@@ -52,7 +52,7 @@ struct LatestBookings: Equatable, Sendable {
             try await sql.raw("UPDATE \(unsafeRaw: Member.schema) SET \(unsafeRaw: kind.memberColumn) = \(summary)").run()
             return
         }
-        for chunk in Set(memberIDs).sorted(by: { $0.uuidString < $1.uuidString }).chunked(500) {
+        for chunk in Array(Set(memberIDs)).chunked(500) {
             try await sql.update(Member.schema)
                 .set(SQLIdentifier(kind.memberColumn), to: summary)
                 .where(SQLIdentifier("id"), .in, SQLGroupExpression(chunk.map { SQLBind($0) as any SQLExpression }))

@@ -33,11 +33,11 @@ extension RequireAccountMiddleware {
     /// SessionMiddleware reads the same columns with the session, so a page
     /// of the member area usually finds them loaded already.
     static func accountAndMember(_ accountID: UUID, on db: any Database) async throws -> (Account, Member, unread: Int)? {
-        let row = try await db.firstRow("""
+        let row = try await db.requireSQL().raw("""
             SELECT \(unsafeRaw: accountMemberColumns)
             FROM \(unsafeRaw: Account.schema) a JOIN \(unsafeRaw: Member.schema) m ON m.id = a.member_id
             WHERE a.id = \(bind: accountID)
-            """)
+            """).first()
         return try row.flatMap(decodeAccountAndMember)
     }
 
@@ -51,18 +51,19 @@ extension RequireAccountMiddleware {
     }()
 
     /// nil when the row has no account or no member (a LEFT JOIN that found none).
-    static func decodeAccountAndMember(_ row: any ColumnReader) throws -> (Account, Member, unread: Int)? {
-        guard let accountID = try row.uuid("acc_id"), try row.uuid("mem_id") != nil else { return nil }
+    static func decodeAccountAndMember(_ row: any SQLRow) throws -> (Account, Member, unread: Int)? {
+        guard let accountID = try row.decode(column: "acc_id", as: UUID?.self),
+              try row.decode(column: "mem_id", as: UUID?.self) != nil else { return nil }
         let member = Member()
         try member.fill(from: row, prefix: "mem_")
         let account = Account()
         account.id = accountID
         account.$member.id = try member.requireID()
-        account.pseudonym = try row.requiredString("acc_pseudonym")
-        account.state = Account.State(rawValue: try row.requiredString("acc_state")) ?? .blocked
-        account.activatedAt = try row.requiredDate("acc_activated_at")
+        account.pseudonym = try row.decode(column: "acc_pseudonym", as: String.self)
+        account.state = Account.State(rawValue: try row.decode(column: "acc_state", as: String.self)) ?? .blocked
+        account.activatedAt = try row.decode(column: "acc_activated_at", as: Date.self)
         account.$id.exists = true
-        return (account, member, try row.requiredInt("unread"))
+        return (account, member, try row.decode(column: "unread", as: Int.self))
     }
 }
 

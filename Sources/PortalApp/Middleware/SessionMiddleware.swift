@@ -62,19 +62,22 @@ struct SessionMiddleware: AsyncMiddleware {
     /// The session with its account and member (LEFT JOINs: a session before
     /// registration has neither), in one query without reflection.
     static func session(tokenHash: String, on db: any Database) async throws -> (PortalSession, (Account, Member, unread: Int)?)? {
-        let sessionColumns = PortalSession.columns.map { "s.\($0)" }.joined(separator: ", ")
-        let row = try await db.firstRow("""
-            SELECT \(unsafeRaw: sessionColumns), \(unsafeRaw: RequireAccountMiddleware.accountMemberColumns)
+        let row = try await db.requireSQL().raw("""
+            SELECT \(unsafeRaw: selectList)
             FROM \(unsafeRaw: PortalSession.schema) s
             LEFT JOIN \(unsafeRaw: Account.schema) a ON a.id = s.account_id
             LEFT JOIN \(unsafeRaw: Member.schema) m ON m.id = a.member_id
             WHERE s.token_hash = \(bind: tokenHash) LIMIT 1
-            """)
+            """).first()
         guard let row else { return nil }
         let session = PortalSession()
         try session.fill(from: row)
         return (session, try RequireAccountMiddleware.decodeAccountAndMember(row))
     }
+
+    /// The session's own columns and then the account's and member's, built once.
+    private static let selectList = (PortalSession.columns.map { "s.\($0)" } + [RequireAccountMiddleware.accountMemberColumns])
+        .joined(separator: ", ")
 
     private func writeCookie(_ state: SessionState, request: Request, response: Response) {
         let config = request.portal.configuration
