@@ -13,7 +13,7 @@ struct PortalServices: Sendable {
     let clock: any PortalClock
     let catalogue: LocalizationCatalogue
     let signInLimiter: RateLimiter
-    let tokens: TokenHasher
+    let tokens: TokenKeys
     /// The eID provider sign-in starts with; nil when none is configured.
     let identityProvider: (any IdentityProvider)?
     let signIns: Counter
@@ -62,7 +62,7 @@ public func makeApplication(
 private func configure(
     _ app: Application, configuration: PortalConfiguration, clock: any PortalClock, metrics: PrometheusCollectorRegistry
 ) async throws {
-    try FileManager.default.createDirectory(at: configuration.dataDirectory, withIntermediateDirectories: true)
+    try PrivateFiles.createDirectory(configuration.dataDirectory)
     app.directory = DirectoryConfiguration(workingDirectory: configuration.resourcesDirectory.path + "/")
     app.http.server.configuration.hostname = configuration.host
     app.http.server.configuration.port = configuration.port
@@ -74,7 +74,7 @@ private func configure(
         clock: clock,
         catalogue: catalogue,
         signInLimiter: RateLimiter(rule: configuration.signInRateLimit, clock: clock),
-        tokens: TokenHasher(secret: configuration.sessionSecret),
+        tokens: TokenKeys(secret: configuration.sessionSecret),
         identityProvider: configuration.devEIDEnabled ? DevEIDController() : nil,
         signIns: metrics.makeCounter(name: "portal_signins_total", help: "Completed eID sign-ins"),
         metrics: metrics
@@ -123,6 +123,7 @@ private func configure(
 private func configureDatabase(_ app: Application, _ location: PortalConfiguration.DatabaseLocation) throws {
     switch location {
     case .sqlite(let path):
+        try PrivateFiles.prepareSQLiteFile(atPath: path)
         app.databases.use(.sqlite(.file(path), sqlLogLevel: .debug), as: .sqlite)
     case .sqliteInMemory:
         app.databases.use(.sqlite(.memory, sqlLogLevel: .debug), as: .sqlite)

@@ -23,15 +23,19 @@ public enum PortalEntrypoint {
     /// failure is logged once logging is set up (the portal still runs, with
     /// more thread hops per request).
     public static func run(executorTakenOver: Bool = true) async -> Int32 {
+        // Everything the portal writes (database, documents, mails, backups,
+        // the development seal key) holds personal data or keys: owner only.
+        umask(0o077)
+        let mode: PortalConfiguration.Mode
         var environment: Environment
-        do { environment = try Environment.detect() } catch {
+        do {
+            let (detected, arguments) = try PortalConfiguration.Mode.detect(
+                arguments: ProcessInfo.processInfo.arguments, variables: ProcessInfo.processInfo.environment)
+            mode = detected
+            environment = Environment(name: detected.rawValue, arguments: arguments)
+        } catch {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
-            return 64
-        }
-        let mode: PortalConfiguration.Mode = switch environment.name {
-        case "production", "prod": .production
-        case "testing", "test": .testing
-        default: .development
+            return 64 // EX_USAGE
         }
         do {
             try LoggingSystem.bootstrap(from: &environment)

@@ -36,7 +36,7 @@ struct SessionTests {
             let browser = Browser(app)
             try await browser.signIn(stock: "erika")
             let token = try #require(browser.cookies["portal_session"])
-            let hash = app.portal.tokens.hash(token)
+            let hash = app.portal.tokens.sessions.hash(token)
             let (session, loaded) = try #require(try await SessionMiddleware.session(tokenHash: hash, on: app.db))
             let (account, member, unread) = try #require(loaded)
             let fluentSession = try #require(try await PortalSession.query(on: app.db).filter(\.$tokenHash == hash).first())
@@ -62,7 +62,7 @@ struct SessionTests {
             // A session before registration has no account: the LEFT JOINs give empty columns, not an error.
             let anonymous = Browser(app)
             _ = try await anonymous.csrfToken()
-            let anonymousHash = app.portal.tokens.hash(try #require(anonymous.cookies["portal_session"]))
+            let anonymousHash = app.portal.tokens.sessions.hash(try #require(anonymous.cookies["portal_session"]))
             let (bare, none) = try #require(try await SessionMiddleware.session(tokenHash: anonymousHash, on: app.db))
             #expect(bare.accountID == nil && bare.pseudonym == nil)
             #expect(none == nil)

@@ -29,18 +29,39 @@ struct EnvironmentReader {
         }
     }
 
-    /// A secret given as base64 (or, failing that, as plain text) of at least `minBytes`.
+    /// A secret: base64 of at least `minBytes` random bytes. Plain text is
+    /// refused: a passphrase has far less entropy than its length suggests.
     mutating func secret(_ name: String, minBytes: Int, fallback: [UInt8]?) -> [UInt8]? {
-        guard let text = env[name], !text.isEmpty else {
+        guard let text = env[name]?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else {
             if fallback == nil { problems.append("\(name) is missing; it must hold at least \(minBytes) random bytes (base64).") }
             return fallback
         }
-        let bytes = Data(base64Encoded: text).map(Array.init) ?? Array(text.utf8)
+        guard let data = Data(base64Encoded: text) else {
+            problems.append("\(name) must be base64 of at least \(minBytes) random bytes (e.g. `openssl rand -base64 48`), not plain text.")
+            return fallback
+        }
+        let bytes = Array(data)
         guard bytes.count >= minBytes else {
             problems.append("\(name) is too short: it needs at least \(minBytes) bytes, got \(bytes.count).")
             return fallback
         }
         return bytes
+    }
+
+    /// One of a fixed set of words; anything else is reported, not guessed.
+    mutating func choice(_ name: String, default value: String, allowed: [String]) -> String {
+        guard let text = env[name], !text.isEmpty else { return value }
+        guard allowed.contains(text) else {
+            problems.append("\(name) must be one of \(allowed.joined(separator: ", ")), got '\(text)'.")
+            return value
+        }
+        return text
+    }
+
+    /// A whole number that has no default (nil when the variable is not set).
+    mutating func optionalInt(_ name: String, range: ClosedRange<Int>) -> Int? {
+        guard let text = env[name], !text.isEmpty else { return nil }
+        return int(name, default: range.lowerBound, range: range)
     }
 
     /// An AES-256 key: exactly 32 bytes, base64-encoded.

@@ -88,10 +88,10 @@ extension PortalConfiguration {
             fontDirectory: URL(fileURLWithPath: env["PORTAL_FONT_DIR"] ?? "/usr/share/fonts/truetype/dejavu"),
             sealCertificateFile: reader.readableFile("PORTAL_SEAL_CERTIFICATE_FILE"),
             sealKeyFile: reader.readableFile("PORTAL_SEAL_KEY_FILE"),
-            blobStoreInDatabase: env["PORTAL_BLOB_STORE"] == "database",
+            blobStoreInDatabase: reader.choice("PORTAL_BLOB_STORE", default: "files", allowed: ["files", "database"]) == "database",
             smtpHost: env["PORTAL_SMTP_HOST"].flatMap { $0.isEmpty ? nil : $0 },
-            smtpPort: env["PORTAL_SMTP_PORT"].flatMap(Int.init),
-            smtpSecurity: env["PORTAL_SMTP_SECURITY"] ?? "starttls",
+            smtpPort: reader.optionalInt("PORTAL_SMTP_PORT", range: 1...65535),
+            smtpSecurity: reader.choice("PORTAL_SMTP_SECURITY", default: "starttls", allowed: ["starttls", "tls", "none"]),
             smtpUsername: env["PORTAL_SMTP_USERNAME"].flatMap { $0.isEmpty ? nil : $0 },
             smtpPassword: env["PORTAL_SMTP_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 },
             mailFrom: env["PORTAL_MAIL_FROM"] ?? "noreply@\(baseURL.host ?? "portal.example")",
@@ -109,6 +109,14 @@ extension PortalConfiguration {
         var problems: [String] = []
         if devEIDEnabled {
             problems.append("PORTAL_DEV_EID is on: the development eID simulator lets anyone sign in as anyone; switch it off in production.")
+        }
+        if seedDemoData {
+            problems.append("PORTAL_SEED_DEMO is on: demo members with known data must never enter a production database.")
+        }
+        if smtpHost == nil {
+            problems.append("PORTAL_SMTP_HOST is missing: without a relay, mails would land as files on the server instead of reaching members.")
+        } else if smtpSecurity == "none" {
+            problems.append("PORTAL_SMTP_SECURITY=none sends mails and the SMTP password unencrypted; use starttls or tls in production.")
         }
         if !usesHTTPS {
             problems.append("PORTAL_BASE_URL must start with https:// in production (got \(baseURL.absoluteString)).")

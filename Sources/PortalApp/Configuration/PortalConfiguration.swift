@@ -30,7 +30,8 @@ public struct PortalConfiguration: Sendable {
     public var port: Int
     public var backOfficeHost: String
     public var backOfficePort: Int
-    /// HMAC key for session ids and CSRF tokens (session ids are stored hashed).
+    /// The root secret (≥ 32 random bytes) from which `TokenKeys` derives one
+    /// HMAC key per kind of stored token hash (session ids, transfer codes, e-mail tokens).
     public var sessionSecret: [UInt8]
     /// AES-256 key for documents at rest; never stored in the database.
     public var documentKey: [UInt8]

@@ -18,6 +18,14 @@ struct ImportCommand: AsyncCommand {
         var description: String { "\(count) line(s) were rejected; the other lines were imported." }
     }
 
+    /// A file that yields nothing is a failed export or a wrong file, never a success.
+    struct NoRecords: Error, CustomStringConvertible {
+        let file: String
+        var description: String {
+            "\(file) holds no records (empty, or only a header line): nothing was imported. Check the file and its line breaks."
+        }
+    }
+
     func run(using context: CommandContext, signature: Signature) async throws {
         guard let kind = CoreDataImporter.Kind(rawValue: signature.kind) else {
             throw Abort(.badRequest, reason: "Unknown kind '\(signature.kind)': use members, contributions or payments.")
@@ -25,9 +33,14 @@ struct ImportCommand: AsyncCommand {
         guard let data = FileManager.default.contents(atPath: signature.file) else {
             throw Abort(.badRequest, reason: "Cannot read \(signature.file).")
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw Abort(.badRequest, reason: "\(signature.file) is not UTF-8 text.")
+        let decoded: ImportFileText
+        do { decoded = try ImportFileText(data: data) } catch {
+            throw Abort(.badRequest, reason: "\(signature.file) \(error.description).")
         }
+        if decoded.encoding == .windows1252 {
+            FileHandle.standardError.write(Data("\(signature.file) is not UTF-8: read as Windows-1252 (ANSI) and converted.\n".utf8))
+        }
+        let text = decoded.text
         let app = context.application
         var importer = CoreDataImporter(kind: kind, db: app.db, now: app.portal.clock.now())
         let batchSize = importer.batchSize
@@ -44,6 +57,7 @@ struct ImportCommand: AsyncCommand {
         context.console.print(line)
         try await AuditLog.record(on: app.db, at: app.portal.clock.now(), actor: "operator:cli", action: "import.\(kind.rawValue)",
                                   memberID: nil, detail: ["lines": "\(summary.lines)", "imported": "\(summary.imported)", "rejected": "\(summary.rejected.count)"])
+        if summary.lines == 0 { throw NoRecords(file: signature.file) }
         if !summary.rejected.isEmpty { throw RejectedLines(count: summary.rejected.count) }
     }
 }

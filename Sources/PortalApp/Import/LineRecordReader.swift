@@ -17,7 +17,10 @@ struct LineRecordReader {
     private(set) var headerProblem: String?
 
     init(text: String) {
-        lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let text = text.hasPrefix("\u{FEFF}") ? text.dropFirst() : Substring(text)
+        // "\r\n" is one Character in Swift, so splitting on "\n" alone left a
+        // Windows file as one single line (the header) and imported nothing.
+        lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
         if let first = lines.first(where: { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }) {
             isJSON = first.trimmingCharacters(in: .whitespaces).hasPrefix("{")
         }
@@ -29,7 +32,6 @@ struct LineRecordReader {
             var line = lines[index]
             index += 1
             if line.hasSuffix("\r") { line = line.dropLast() }
-            if index == 1, line.hasPrefix("\u{FEFF}") { line = line.dropFirst() }
             if line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
             if isJSON { return parseJSON(line, number: index) }
             guard let header else {

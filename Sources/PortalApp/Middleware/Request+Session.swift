@@ -46,7 +46,7 @@ extension Request {
         let token = TokenHasher.randomToken()
         let now = clock.now()
         let session = PortalSession()
-        session.tokenHash = portal.tokens.hash(token)
+        session.tokenHash = portal.tokens.sessions.hash(token)
         session.csrfToken = TokenHasher.randomToken()
         session.pseudonym = pseudonym
         session.accountID = accountID

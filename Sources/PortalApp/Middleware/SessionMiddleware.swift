@@ -37,7 +37,7 @@ struct SessionMiddleware: AsyncMiddleware {
         let config = request.portal.configuration
         guard let token = request.parsedCookies[config.sessionCookieName]?.string else { return }
         guard TokenHasher.isWellFormed(token),
-              let (session, accountAndMember) = try await Self.session(tokenHash: request.portal.tokens.hash(token), on: request.db)
+              let (session, accountAndMember) = try await Self.session(tokenHash: request.portal.tokens.sessions.hash(token), on: request.db)
         else {
             state.clearCookie = true
             return

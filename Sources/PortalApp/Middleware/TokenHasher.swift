@@ -1,11 +1,29 @@
 import Crypto
 import Foundation
 
+/// One key per kind of stored token, derived from PORTAL_SESSION_SECRET with
+/// HKDF-SHA256 (RFC 5869): a hash that leaks for one purpose (say, a transfer
+/// code in a log) cannot be looked up as another (a session id), and no
+/// purpose ever uses the secret itself.
+struct TokenKeys: Sendable {
+    let sessions: TokenHasher
+    let transferCodes: TokenHasher
+    let emailTokens: TokenHasher
+
+    init(secret: [UInt8]) {
+        func derive(_ purpose: String) -> TokenHasher {
+            TokenHasher(key: HKDF<SHA256>.deriveKey(inputKeyMaterial: SymmetricKey(data: secret),
+                                                    info: Data("portal token hash: \(purpose)".utf8), outputByteCount: 32))
+        }
+        sessions = derive("session ids")
+        transferCodes = derive("transfer codes")
+        emailTokens = derive("e-mail tokens")
+    }
+}
+
 /// Random tokens for cookies and forms, and their keyed hashes for storage.
 struct TokenHasher: Sendable {
     let key: SymmetricKey
-
-    init(secret: [UInt8]) { key = SymmetricKey(data: secret) }
 
     /// 256 random bits, base64url without padding (43 characters).
     static func randomToken() -> String {

@@ -22,7 +22,7 @@ struct NotificationsController: RouteCollection {
         }
         let now = req.clock.now()
         let jobs = req.jobs
-        let hasher = req.portal.tokens
+        let hasher = req.portal.tokens.emailTokens
         let baseURL = req.portal.configuration.baseURL
         try await req.db.transaction { db in
             let setting = try await NotificationSetting.query(on: db).filter(\.$memberID == memberID).first() ?? {
@@ -64,7 +64,7 @@ struct NotificationsController: RouteCollection {
         let token = (try? req.content.get(String.self, at: "token")) ?? ""
         let now = req.clock.now()
         guard TokenHasher.isWellFormed(token),
-              let setting = try await NotificationSetting.query(on: req.db).filter(\.$tokenHash == req.portal.tokens.hash(token)).first(),
+              let setting = try await NotificationSetting.query(on: req.db).filter(\.$tokenHash == req.portal.tokens.emailTokens.hash(token)).first(),
               let pending = setting.pendingEmail, let expires = setting.tokenExpiresAt, expires > now
         else {
             let page = PageContext(req, titleKey: "notifications.confirmTitle", noticeKey: "notifications.confirmInvalid")

@@ -18,7 +18,7 @@ struct CardChangeController: RouteCollection {
     func create(req: Request) async throws -> Response {
         let signedIn = try req.requireMember()
         let now = req.clock.now()
-        let code = try await TransferCodes.create(for: try signedIn.account.requireID(), on: req.db, hasher: req.portal.tokens, at: now)
+        let code = try await TransferCodes.create(for: try signedIn.account.requireID(), on: req.db, hasher: req.portal.tokens.transferCodes, at: now)
         try await AuditLog.record(on: req.db, at: now, actor: "account:\(signedIn.account.id?.uuidString ?? "")",
                                   action: "transfer_code.created", memberID: signedIn.member.id)
         let page = PageContext(req, titleKey: "cardChange.title", memberName: signedIn.member.displayName)

@@ -74,7 +74,7 @@ struct RegistrationController: RouteCollection {
     /// A valid transfer code binds the new card at once; the old card stops working.
     private func redeem(_ req: Request, code: String, number: MemberNumber, pseudonym: String, identityJSON: String,
                         input: RegistrationInput, at now: Date) async throws -> Response {
-        let hasher = req.portal.tokens
+        let hasher = req.portal.tokens.transferCodes
         let bound = try await req.db.transaction { db -> Bool in
             let registration = Registration()
             registration.pseudonym = pseudonym

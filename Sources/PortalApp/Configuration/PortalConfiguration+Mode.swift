@@ -1,0 +1,42 @@
+import Foundation
+import Vapor
+
+/// The environment name from `--env`/`-e` or `VAPOR_ENV`, refused unless it is
+/// exactly one we know.
+///
+/// Vapor's own detection turns every unknown name (`staging`, `Production`)
+/// into a custom environment that our configuration treated as development:
+/// eID simulator, source-code secrets, demo data, no production checks — with
+/// an https base URL it looked like a real deployment. So no aliases (`prod`)
+/// and no guessing: a wrong name stops the start (SECURITY.md, production row).
+public struct UnknownEnvironmentName: Error, CustomStringConvertible, Equatable {
+    public let given: String
+    public var description: String {
+        "Unknown environment '\(given)': use --env development or --env production (the name is case-sensitive; no other names or abbreviations)."
+    }
+}
+
+extension PortalConfiguration.Mode {
+    private struct EnvironmentOption: CommandSignature {
+        @Option(name: "env", short: "e", help: "development or production")
+        var name: String?
+    }
+
+    /// The mode and the arguments (executable first) without `--env NAME`.
+    /// `testing` exists for the test suite, which builds the application itself.
+    public static func detect(arguments: [String], variables: [String: String]) throws -> (Self, [String]) {
+        var input = CommandInput(arguments: arguments.isEmpty ? ["portal"] : arguments)
+        let option = try EnvironmentOption(from: &input).name
+        // `--env` with no value after it would otherwise fall back to the default silently.
+        if input.arguments.contains(where: { $0 == "--env" || $0 == "-e" }) {
+            throw UnknownEnvironmentName(given: "")
+        }
+        let remaining = input.executablePath + input.arguments
+        switch option ?? variables["VAPOR_ENV"] {
+        case nil, "development": return (.development, remaining)
+        case "production": return (.production, remaining)
+        case "testing": return (.testing, remaining)
+        case let other?: throw UnknownEnvironmentName(given: other)
+        }
+    }
+}
