@@ -17,6 +17,7 @@ struct ConfigurationTests {
         "PORTAL_SESSION_SECRET": Data((0..<48).map { UInt8($0) }).base64EncodedString(),
         "PORTAL_DOCUMENT_KEY": Data((0..<32).map { UInt8(255 - $0) }).base64EncodedString(),
         "PORTAL_DEV_EID": "false",
+        "PORTAL_SMTP_HOST": "mail.internal",
         "PORTAL_DATA_DIR": "/tmp/portal-config-test",
     ]
 
@@ -49,7 +50,17 @@ struct ConfigurationTests {
         ("PORTAL_SESSION_SECRET", Data("development-session-secret-not-for-production!!".utf8).base64EncodedString(), "development default"),
         ("PORTAL_DOCUMENT_KEY", Data("development-document-key-32bytes".utf8).base64EncodedString(), "development default"),
         ("PORTAL_DOCUMENT_KEY", "c2hvcnQ=", "exactly 32 bytes"),
-        ("PORTAL_SESSION_SECRET", "short", "too short"),
+        ("PORTAL_SESSION_SECRET", "c2hvcnQ=", "too short"),
+        ("PORTAL_SESSION_SECRET", "a passphrase is no secret, however long it is!!", "not plain text"),
+        ("PORTAL_SEED_DEMO", "true", "PORTAL_SEED_DEMO is on"),
+        ("PORTAL_SMTP_HOST", "", "PORTAL_SMTP_HOST is missing"),
+        ("PORTAL_SMTP_SECURITY", "none", "PORTAL_SMTP_SECURITY=none"),
+        ("PORTAL_SMTP_SECURITY", "STARTTLS", "PORTAL_SMTP_SECURITY must be one of starttls, tls, none"),
+        ("PORTAL_SMTP_SECURITY", "ssl", "PORTAL_SMTP_SECURITY must be one of"),
+        ("PORTAL_BLOB_STORE", "db", "PORTAL_BLOB_STORE must be one of files, database"),
+        ("PORTAL_SMTP_PORT", "submission", "PORTAL_SMTP_PORT must be a whole number"),
+        ("PORTAL_DEV_EID", "nein", "PORTAL_DEV_EID must be true or false"),
+        ("PORTAL_SEED_DEMO", "maybe", "PORTAL_SEED_DEMO must be true or false"),
         ("PORTAL_SEAL_KEY_FILE", "", "PORTAL_SEAL_CERTIFICATE_FILE and PORTAL_SEAL_KEY_FILE"),
         ("PORTAL_SEAL_CERTIFICATE_FILE", "/nonexistent/seal.pem", "cannot be read"),
     ])
@@ -81,5 +92,45 @@ struct ConfigurationTests {
         #expect(pg.database == .postgres(url: "postgres://u:p@db:5432/portal", searchPath: nil))
         let file = try PortalConfiguration.fromEnvironment(["PORTAL_DATABASE_URL": "/srv/portal/db.sqlite"], mode: .development)
         #expect(file.database == .sqlite(path: "/srv/portal/db.sqlite"))
+    }
+
+    @Test
+    func anUnknownEnumeratedValueIsRefusedInDevelopmentToo() {
+        for (variable, value) in [("PORTAL_SMTP_SECURITY", "starttls "), ("PORTAL_BLOB_STORE", "Database"), ("PORTAL_WORKER", "ja")] {
+            #expect(throws: ConfigurationError.self, "\(variable)=\(value)") {
+                _ = try PortalConfiguration.fromEnvironment([variable: value], mode: .development)
+            }
+        }
+    }
+
+    @Test
+    func theSessionSecretIsReadAsBase64() throws {
+        let secret = Data((0..<32).map { UInt8($0 * 7 % 256) })
+        let config = try PortalConfiguration.fromEnvironment(["PORTAL_SESSION_SECRET": secret.base64EncodedString() + "\n"], mode: .development)
+        #expect(config.sessionSecret == Array(secret))
+    }
+
+    @Test(arguments: [
+        (["portal", "serve"], [:], PortalConfiguration.Mode.development),
+        (["portal", "serve", "--env", "development"], [:], .development),
+        (["portal", "serve", "--env", "production"], [:], .production),
+        (["portal", "serve", "-e", "production"], [:], .production),
+        (["portal", "serve"], ["VAPOR_ENV": "production"], .production),
+        (["portal", "serve", "--env", "testing"], [:], .testing),
+    ])
+    func theKnownEnvironmentNamesAreAccepted(arguments: [String], variables: [String: String], mode: PortalConfiguration.Mode) throws {
+        let (detected, remaining) = try PortalConfiguration.Mode.detect(arguments: arguments, variables: variables)
+        #expect(detected == mode)
+        #expect(remaining == ["portal", "serve"], "Vapor must not see --env again")
+    }
+
+    @Test(arguments: ["staging", "Production", "prod", "PROD", "dev", "test", "Testing", "", " production"])
+    func anyOtherEnvironmentNameIsRefused(_ name: String) {
+        #expect(throws: UnknownEnvironmentName(given: name)) {
+            _ = try PortalConfiguration.Mode.detect(arguments: ["portal", "serve", "--env", name], variables: [:])
+        }
+        #expect(throws: UnknownEnvironmentName(given: name)) {
+            _ = try PortalConfiguration.Mode.detect(arguments: ["portal", "serve"], variables: ["VAPOR_ENV": name])
+        }
     }
 }

@@ -75,13 +75,8 @@ struct MailKillTests {
         case .sqliteInMemory: throw TestFailure("a second process cannot share an in-memory database")
         }
         environment.merge(extra) { _, new in new }
-        let binary = ProcessInfo.processInfo.environment["PORTAL_BINARY"].map(URL.init(fileURLWithPath:))
-            ?? packageRoot.appendingPathComponent(".build/debug/portal")
-        guard FileManager.default.isExecutableFile(atPath: binary.path) else {
-            throw TestFailure("no portal binary at \(binary.path): run `swift build` first (scripts/test does)")
-        }
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = try RealBinary.url()
         process.arguments = arguments
         process.environment = environment
         process.currentDirectoryURL = configuration.dataDirectory
