@@ -13,6 +13,7 @@ struct RealBinaryStartTests {
         ["serve", "--env", "prod"],
         ["serve", "--env", "PROD"],
         ["serve", "--env", "dev"],
+        ["serve", "--env", "testing"],
         ["serve", "-e", "live"],
         ["serve", "--env", ""],
         ["migrate", "--env", "staging"],

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import PortalDomain
 
 /// Parses typed values out of environment variables and collects every
@@ -56,6 +57,12 @@ struct EnvironmentReader {
             return value
         }
         return text
+    }
+
+    /// LOG_LEVEL is read by Vapor, which falls back to its default silently on a typo.
+    mutating func checkLogLevel() {
+        guard let text = env["LOG_LEVEL"], !text.isEmpty, Logger.Level(text) == nil else { return }
+        problems.append("LOG_LEVEL must be one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")), got '\(text)'.")
     }
 
     /// A whole number that has no default (nil when the variable is not set).

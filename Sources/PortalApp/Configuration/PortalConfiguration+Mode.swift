@@ -12,7 +12,7 @@ import Vapor
 public struct UnknownEnvironmentName: Error, CustomStringConvertible, Equatable {
     public let given: String
     public var description: String {
-        "Unknown environment '\(given)': use --env development or --env production (the name is case-sensitive; no other names or abbreviations)."
+        "Unknown environment '\(given)': use --env development or --env production (lower case; no other names or abbreviations)."
     }
 }
 
@@ -23,7 +23,8 @@ extension PortalConfiguration.Mode {
     }
 
     /// The mode and the arguments (executable first) without `--env NAME`.
-    /// `testing` exists for the test suite, which builds the application itself.
+    /// `testing` is refused too: it runs the development setup, and the test
+    /// suite builds its applications itself without going through this.
     public static func detect(arguments: [String], variables: [String: String]) throws -> (Self, [String]) {
         var input = CommandInput(arguments: arguments.isEmpty ? ["portal"] : arguments)
         let option = try EnvironmentOption(from: &input).name
@@ -35,7 +36,6 @@ extension PortalConfiguration.Mode {
         switch option ?? variables["VAPOR_ENV"] {
         case nil, "development": return (.development, remaining)
         case "production": return (.production, remaining)
-        case "testing": return (.testing, remaining)
         case let other?: throw UnknownEnvironmentName(given: other)
         }
     }
