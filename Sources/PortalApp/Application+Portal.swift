@@ -91,6 +91,7 @@ private func configure(
     app.middleware = Middlewares()
     app.middleware.use(SecurityHeadersMiddleware(usesHTTPS: configuration.usesHTTPS))
     app.middleware.use(ErrorPageMiddleware())
+    app.middleware.use(RequestGuardMiddleware())
     app.middleware.use(FileMiddleware(publicDirectory: configuration.resourcesDirectory.appendingPathComponent("Resources/Public").path + "/"))
     app.middleware.use(LanguageMiddleware())
     app.middleware.use(SessionMiddleware())

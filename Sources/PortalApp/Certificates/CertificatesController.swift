@@ -57,6 +57,7 @@ struct CertificatesController: RouteCollection {
                                              key: "certificate:\(request.id!.uuidString)", on: db)
             request.jobID = job.id
             try await request.create(on: db)
+            try await AuditLog.record(req, action: "certificate.request", memberID: memberID, detail: ["request": request.id!.uuidString, "kind": kind.rawValue], on: db)
         }
         jobs.worker.wake()
         return req.redirect(to: "\(SiteURL.applications.path)/\(request.id!.uuidString)")

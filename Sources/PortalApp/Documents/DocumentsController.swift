@@ -130,6 +130,7 @@ struct DocumentsController: RouteCollection {
             try await document.save(on: db)
             try await jobs.enqueue(PortalJobKinds.documentRestore, payload: DocumentRestore.Payload(documentID: id),
                                    key: "restore:\(id.uuidString):\(UUID().uuidString)", on: db)
+            try await AuditLog.record(req, action: "document.request", memberID: document.memberID, detail: ["document": id.uuidString], on: db)
         }
         jobs.worker.wake()
         return req.redirect(to: SiteURL.documents.path + "?angefordert=1")

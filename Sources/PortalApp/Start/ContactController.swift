@@ -22,6 +22,7 @@ struct ContactController: RouteCollection {
         let topic = input.topic.flatMap(ContactMessage.Topic.init(rawValue:))
         if topic == nil { problems.append(.init(field: "topic-question", key: "help.contact.error.topic")) }
         if text.isEmpty || text.count > Self.maximumCharacters { problems.append(.init(field: "contact-text", key: "help.contact.error.text")) }
+        if FormText.hasControlCharacters(text, allowingLineBreaks: true) { problems.append(.init(field: "contact-text", key: "help.contact.error.textControl")) }
         guard let topic, problems.isEmpty else {
             return try await HelpContext.render(req, input: input, problems: problems, status: .unprocessableEntity)
         }
