@@ -25,9 +25,19 @@ public struct MailAddress: Sendable, Hashable {
         let parts = address.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty,
               address.utf8.count <= 254 else { return false }
+        // A domain is dot-separated labels: no leading, trailing or double dot.
+        guard !parts[1].split(separator: ".", omittingEmptySubsequences: false).contains(where: \.isEmpty) else { return false }
         return address.utf8.allSatisfy { byte in
             byte > 0x20 && byte < 0x7F && !"<>()[]\\,;:\"".utf8.contains(byte)
         }
+    }
+
+    /// The one check for an address a person types in, so that what a form
+    /// accepts is exactly what this library will later send to: its rules
+    /// above, plus a domain with a dot (a dotless domain such as `localhost`
+    /// is fine for the portal's own sender, never for a member's mailbox).
+    public static func isValidRecipient(_ address: String) -> Bool {
+        isValidAddress(address) && address.split(separator: "@").last?.contains(".") == true
     }
 }
 

@@ -1,9 +1,11 @@
 import Fluent
 import Foundation
+import Vapor
 
 /// Writes the append-only audit trail: sign-ins, failures, staff actions and
 /// every access to personal data. Unlike the application log, it may name the
-/// member, because it is protected data itself.
+/// member, because it is protected data itself. Details hold ids and states
+/// only, never addresses or free text, so the trail adds no personal data.
 enum AuditLog {
     static func record(
         on db: any Database, at date: Date, actor: String, action: String,
@@ -18,5 +20,16 @@ enum AuditLog {
         encoder.outputFormatting = .sortedKeys
         entry.detail = String(decoding: try encoder.encode(detail), as: UTF8.self)
         try await entry.create(on: db)
+    }
+
+    /// A signed-in member's own action, recorded on `db` (a transaction) or the request's database.
+    static func record(
+        _ req: Request, action: String, memberID: UUID?, detail: [String: String] = [:], on db: (any Database)? = nil
+    ) async throws {
+        try await record(on: db ?? req.db, at: req.clock.now(), actor: actor(of: req), action: action, memberID: memberID, detail: detail)
+    }
+
+    static func actor(of req: Request) -> String {
+        req.signedInMember?.account.id.map { "account:\($0.uuidString)" } ?? "visitor"
     }
 }

@@ -13,6 +13,8 @@ struct AccountCommand: AsyncCommandGroup {
         struct Signature: CommandSignature {
             @Argument(name: "member_number", help: "e.g. 99999/01")
             var memberNumber: String
+            @Option(name: "operator", help: OperatorName.help)
+            var operatorName: String?
         }
         var help: String { "Blocks the account, ends its sessions and deletes all its portal data." }
 
@@ -21,9 +23,10 @@ struct AccountCommand: AsyncCommandGroup {
                 throw UsageError(description: "'\(signature.memberNumber)' is not a member number like 99999/01")
             }
             let app = context.application
-            let report = try await AccountTermination.terminate(number, on: app.db, at: app.portal.clock.now(), actor: "operator:cli",
+            let actor = try OperatorName.actor(option: signature.operatorName)
+            let report = try await AccountTermination.terminate(number, on: app.db, at: app.portal.clock.now(), actor: actor,
                                                                 portalStore: app.archive.portalStore)
-            context.console.print(report.summary(number))
+            context.console.line(report.summary(number))
         }
     }
 }

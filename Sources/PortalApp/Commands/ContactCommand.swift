@@ -22,23 +22,34 @@ struct ContactCommand: AsyncCommandGroup {
         struct Signature: CommandSignature {
             @Flag(name: "all", help: "handled messages too")
             var all: Bool
+            @Option(name: "operator", help: OperatorName.help)
+            var operatorName: String?
         }
 
         var help: String { "Lists contact messages, oldest first: id, date, member number, topic, state, first words." }
 
         func run(using context: CommandContext, signature: Signature) async throws {
-            let db = context.application.db
-            var query = ContactMessage.query(on: db).sort(\.$createdAt, .ascending)
+            let app = context.application
+            let actor = try OperatorName.actor(option: signature.operatorName)
+            var query = ContactMessage.query(on: app.db).sort(\.$createdAt, .ascending)
             if !signature.all { query = query.filter(\.$state == .new) }
             let messages = try await query.all()
-            let members = try await Member.query(on: db).filter(\.$id ~~ Set(messages.map(\.memberID))).all()
+            let members = try await Member.query(on: app.db).filter(\.$id ~~ Set(messages.map(\.memberID))).all()
             let numbers = Dictionary(uniqueKeysWithValues: members.compactMap { member in member.id.map { ($0, member.memberNumber) } })
+            // The read is on record before anything is shown: one entry per member whose words are listed.
+            let perMember = Dictionary(grouping: messages, by: \.memberID)
+            try await app.db.transaction { db in
+                for (memberID, listed) in perMember {
+                    try await AuditLog.record(on: db, at: app.portal.clock.now(), actor: actor, action: "contact.list", memberID: memberID,
+                                              detail: ["messages": "\(listed.count)"])
+                }
+            }
             for message in messages {
                 let number = numbers[message.memberID] ?? "?"
-                let preview = message.text.replacingOccurrences(of: "\n", with: " ").prefix(60)
-                context.console.print("\(message.id?.uuidString ?? "")  \(Format.date(message.createdAt, .de)) \(Format.time(message.createdAt, .de))  \(number)  \(message.topic.rawValue)  \(message.state.rawValue)  \(preview)")
+                let preview = String(message.text.replacingOccurrences(of: "\n", with: " ").prefix(60))
+                context.console.line("\(message.id?.uuidString ?? "")  \(Format.date(message.createdAt, .de)) \(Format.time(message.createdAt, .de))  \(number)  \(message.topic.rawValue)  \(message.state.rawValue)  \(preview)")
             }
-            context.console.print("\(messages.count) message(s)")
+            context.console.line("\(messages.count) message(s)")
         }
     }
 
@@ -46,19 +57,28 @@ struct ContactCommand: AsyncCommandGroup {
         struct Signature: CommandSignature {
             @Argument(name: "id", help: "the id `portal contact list` prints")
             var id: String
+            @Option(name: "operator", help: OperatorName.help)
+            var operatorName: String?
         }
 
         var help: String { "Prints one contact message in full." }
 
         func run(using context: CommandContext, signature: Signature) async throws {
-            let db = context.application.db
-            let message = try await ContactCommand.find(signature.id, on: db)
-            context.console.print("member:  \(try await ContactCommand.memberNumber(message, on: db))")
-            context.console.print("topic:   \(message.topic.rawValue)")
-            context.console.print("sent:    \(Format.date(message.createdAt, .de)) \(Format.time(message.createdAt, .de))")
-            context.console.print("state:   \(message.state.rawValue)")
-            context.console.print("")
-            context.console.print(message.text)
+            let app = context.application
+            let actor = try OperatorName.actor(option: signature.operatorName)
+            let message = try await ContactCommand.find(signature.id, on: app.db)
+            try await AuditLog.record(on: app.db, at: app.portal.clock.now(), actor: actor, action: "contact.show", memberID: message.memberID,
+                                      detail: ["message": try message.requireID().uuidString])
+            Self.print(message, memberNumber: try await ContactCommand.memberNumber(message, on: app.db), to: context.console)
+        }
+
+        static func print(_ message: ContactMessage, memberNumber: String, to console: any Console) {
+            console.line("member:  \(memberNumber)")
+            console.line("topic:   \(message.topic.rawValue)")
+            console.line("sent:    \(Format.date(message.createdAt, .de)) \(Format.time(message.createdAt, .de))")
+            console.line("state:   \(message.state.rawValue)")
+            console.line("")
+            console.line(message.text, keepingLineBreaks: true)
         }
     }
 
@@ -66,26 +86,29 @@ struct ContactCommand: AsyncCommandGroup {
         struct Signature: CommandSignature {
             @Argument(name: "id", help: "the id `portal contact list` prints")
             var id: String
+            @Option(name: "operator", help: OperatorName.help)
+            var operatorName: String?
         }
 
         var help: String { "Marks a contact message as handled." }
 
         func run(using context: CommandContext, signature: Signature) async throws {
             let app = context.application
+            let actor = try OperatorName.actor(option: signature.operatorName)
             let message = try await ContactCommand.find(signature.id, on: app.db)
             let now = app.portal.clock.now()
-            try await ContactCommand.markHandled(message, at: now, on: app.db)
-            context.console.print("contact message \(signature.id) handled")
+            try await ContactCommand.markHandled(message, at: now, by: actor, on: app.db)
+            context.console.line("contact message \(signature.id) handled")
         }
     }
 
-    static func markHandled(_ message: ContactMessage, at now: Date, on db: any Database) async throws {
+    static func markHandled(_ message: ContactMessage, at now: Date, by actor: String = "operator:" + OperatorName.systemUser(), on db: any Database) async throws {
         guard message.state == .new else { return }
         try await db.transaction { tx in
             message.state = .handled
             message.handledAt = now
             try await message.save(on: tx)
-            try await AuditLog.record(on: tx, at: now, actor: "operator:cli", action: "contact.handled", memberID: message.memberID,
+            try await AuditLog.record(on: tx, at: now, actor: actor, action: "contact.handled", memberID: message.memberID,
                                       detail: ["message": try message.requireID().uuidString])
         }
     }

@@ -25,7 +25,7 @@ struct DocumentsCommand: AsyncCommandGroup {
     /// Checks a case worker's file and its details, files it in the member
     /// file, puts it online and tells the member, in one transaction.
     static func add(_ data: Data, to memberNumber: String, category: String?, title: String?, date: String?,
-                    app: Application) async throws -> Document {
+                    by actor: String = "operator:" + OperatorName.systemUser(), app: Application) async throws -> Document {
         guard let category = category.flatMap(Document.Category.init(rawValue:)) else {
             let names = Document.Category.allCases.map(\.rawValue).joined(separator: ", ")
             throw UsageError(description: "--category must be one of: \(names)")
@@ -51,9 +51,9 @@ struct DocumentsCommand: AsyncCommandGroup {
         let fileName = CertificateGeneration.fileName(title, member: member)
         return try await app.db.transaction { db in
             let document = try await archive.file([UInt8](data), title: title, fileName: fileName, category: category,
-                                                  memberID: memberID, source: "operator:cli", dated: dated, on: db)
+                                                  memberID: memberID, source: actor, dated: dated, on: db)
             try await Inbox.post(.documentProvided, to: memberID, parameters: [title], documentID: document.id, on: db, at: now)
-            try await AuditLog.record(on: db, at: now, actor: "operator:cli", action: "document.add", memberID: memberID,
+            try await AuditLog.record(on: db, at: now, actor: actor, action: "document.add", memberID: memberID,
                                       detail: ["document": try document.requireID().uuidString, "category": category.rawValue])
             return document
         }
@@ -71,18 +71,21 @@ struct DocumentsCommand: AsyncCommandGroup {
             var title: String?
             @Option(name: "date", help: "the document's date, YYYY-MM-DD (default today; older documents keep their date)")
             var date: String?
+            @Option(name: "operator", help: OperatorName.help)
+            var operatorName: String?
         }
 
         var help: String { "Files a PDF in the member file and puts it online in the member's archive, with an inbox message." }
 
         func run(using context: CommandContext, signature: Signature) async throws {
             let app = context.application
+            let actor = try OperatorName.actor(option: signature.operatorName)
             guard let data = FileManager.default.contents(atPath: signature.file) else {
                 throw UsageError(description: "cannot read \(signature.file)")
             }
             let document = try await DocumentsCommand.add(data, to: signature.memberNumber, category: signature.category,
-                                                          title: signature.title, date: signature.date, app: app)
-            context.console.print("added \(try document.requireID().uuidString): \(document.category.rawValue), \(data.count) bytes, online until \(Format.date(document.onlineUntil ?? document.createdAt, .de))")
+                                                          title: signature.title, date: signature.date, by: actor, app: app)
+            context.console.line("added \(try document.requireID().uuidString): \(document.category.rawValue), \(data.count) bytes, online until \(Format.date(document.onlineUntil ?? document.createdAt, .de))")
         }
 
         static func parseDate(_ text: String) -> Date? {
@@ -98,20 +101,25 @@ struct DocumentsCommand: AsyncCommandGroup {
         struct Signature: CommandSignature {
             @Argument(name: "member_number", help: "e.g. 99999/01")
             var memberNumber: String
+            @Option(name: "operator", help: OperatorName.help)
+            var operatorName: String?
         }
 
         var help: String { "Lists a member's documents, newest first: id, date, category, status, title." }
 
         func run(using context: CommandContext, signature: Signature) async throws {
             let app = context.application
+            let actor = try OperatorName.actor(option: signature.operatorName)
             let member = try await DocumentsCommand.member(signature.memberNumber, on: app.db)
             let documents = try await Document.query(on: app.db).filter(\.$memberID == member.requireID())
                 .sort(\.$documentDate, .descending).all()
+            try await AuditLog.record(on: app.db, at: app.portal.clock.now(), actor: actor, action: "document.list", memberID: member.id,
+                                      detail: ["documents": "\(documents.count)"])
             for document in documents {
                 let until = document.onlineUntil.map { " until " + Format.date($0, .de) } ?? ""
-                context.console.print("\(document.id?.uuidString ?? "")  \(Format.date(document.documentDate, .de))  \(document.category.rawValue)  \(document.availability.rawValue)\(document.availability == .online ? until : "")  \(document.title)")
+                context.console.line("\(document.id?.uuidString ?? "")  \(Format.date(document.documentDate, .de))  \(document.category.rawValue)  \(document.availability.rawValue)\(document.availability == .online ? until : "")  \(document.title)")
             }
-            context.console.print("\(documents.count) document(s)")
+            context.console.line("\(documents.count) document(s)")
         }
     }
 
@@ -119,24 +127,27 @@ struct DocumentsCommand: AsyncCommandGroup {
         struct Signature: CommandSignature {
             @Argument(name: "document_id", help: "the id `portal documents list` prints")
             var documentID: String
+            @Option(name: "operator", help: OperatorName.help)
+            var operatorName: String?
         }
 
         var help: String { "Takes an online document offline now, as the retention sweep does: its portal copy is deleted." }
 
         func run(using context: CommandContext, signature: Signature) async throws {
             let app = context.application
+            let actor = try OperatorName.actor(option: signature.operatorName)
             guard let id = UUID(uuidString: signature.documentID) else {
                 throw UsageError(description: "'\(signature.documentID)' is not a document id")
             }
             guard let document = try await Document.find(id, on: app.db) else { throw UsageError(description: "no document \(id.uuidString)") }
             guard document.availability == .online else {
-                context.console.print("document \(id.uuidString) is already \(document.availability.rawValue)")
+                context.console.line("document \(id.uuidString) is already \(document.availability.rawValue)")
                 return
             }
             try await app.archive.takeOffline(document, on: app.db)
-            try await AuditLog.record(on: app.db, at: app.portal.clock.now(), actor: "operator:cli", action: "document.offline",
+            try await AuditLog.record(on: app.db, at: app.portal.clock.now(), actor: actor, action: "document.offline",
                                       memberID: document.memberID, detail: ["document": id.uuidString])
-            context.console.print("document \(id.uuidString) is offline; the member can request it back")
+            context.console.line("document \(id.uuidString) is offline; the member can request it back")
         }
     }
 }

@@ -24,9 +24,9 @@ struct JobsCommand: AsyncCommandGroup {
                 state = parsed
             }
             let jobs = try await queue.list(state: state, limit: 200)
-            for job in jobs { context.console.print(JobsCommand.line(job)) }
+            for job in jobs { context.console.line(JobsCommand.line(job)) }
             let counts = try await queue.counts().sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue): \($0.value)" }
-            context.console.print("\(jobs.count) shown; " + counts.joined(separator: ", "))
+            context.console.line("\(jobs.count) shown; " + counts.joined(separator: ", "))
         }
     }
 
@@ -34,16 +34,23 @@ struct JobsCommand: AsyncCommandGroup {
         struct Signature: CommandSignature {
             @Argument(name: "id", help: "the job id")
             var id: Int64
+            @Option(name: "operator", help: OperatorName.help)
+            var operatorName: String?
         }
         var help: String { "Shows one job with its payload, last error and expected start." }
 
         func run(using context: CommandContext, signature: Signature) async throws {
-            let queue = context.application.jobs.queue
+            let app = context.application
+            let actor = try OperatorName.actor(option: signature.operatorName)
+            let queue = app.jobs.queue
             guard let job = try await queue.find(signature.id) else { throw UsageError(description: "no job \(signature.id)") }
-            context.console.print(JobsCommand.line(job))
-            context.console.print("  payload: \(String(decoding: job.payload, as: UTF8.self))")
-            if let error = job.lastError { context.console.print("  last error: \(error)") }
-            if let start = queue.expectedStart(of: job) { context.console.print("  expected start: \(start)") }
+            // A payload can hold an e-mail address or a member's ids: reading it is on record.
+            try await AuditLog.record(on: app.db, at: app.portal.clock.now(), actor: actor, action: "job.show", memberID: nil,
+                                      detail: ["job": "\(job.id)", "kind": job.kind])
+            context.console.line(JobsCommand.line(job))
+            context.console.line("  payload: \(String(decoding: job.payload, as: UTF8.self))")
+            if let error = job.lastError { context.console.line("  last error: \(error)") }
+            if let start = queue.expectedStart(of: job) { context.console.line("  expected start: \(start)") }
         }
     }
 
@@ -51,13 +58,19 @@ struct JobsCommand: AsyncCommandGroup {
         struct Signature: CommandSignature {
             @Argument(name: "id", help: "the id of a dead or failed job")
             var id: Int64
+            @Option(name: "operator", help: OperatorName.help)
+            var operatorName: String?
         }
         var help: String { "Makes a dead or failed job available again." }
 
         func run(using context: CommandContext, signature: Signature) async throws {
-            let job = try await context.application.jobs.queue.retry(signature.id)
-            context.application.jobs.worker.wake()
-            context.console.print("job \(job.id) is \(job.state.rawValue) again")
+            let app = context.application
+            let actor = try OperatorName.actor(option: signature.operatorName)
+            let job = try await app.jobs.queue.retry(signature.id)
+            try await AuditLog.record(on: app.db, at: app.portal.clock.now(), actor: actor, action: "job.retry", memberID: nil,
+                                      detail: ["job": "\(job.id)", "kind": job.kind])
+            app.jobs.worker.wake()
+            context.console.line("job \(job.id) is \(job.state.rawValue) again")
         }
     }
 

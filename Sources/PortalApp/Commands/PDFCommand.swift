@@ -20,7 +20,7 @@ struct PDFCommand: AsyncCommandGroup {
             let bytes = try app.documents.sealedPDF(SampleCertificate.spec(fund: app.portal.configuration.fund, date: now), at: now)
             let path = signature.out ?? "sample-certificate.pdf"
             try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
-            context.console.print("wrote \(path) (\(bytes.count) bytes, sealed)")
+            context.console.line("wrote \(path) (\(bytes.count) bytes, sealed)")
         }
     }
 }

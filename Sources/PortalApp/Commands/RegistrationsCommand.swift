@@ -15,6 +15,8 @@ struct RegistrationsCommand: AsyncCommandGroup {
         struct Signature: CommandSignature {
             @Option(name: "state", help: "pending, review, rejected or active (default review)")
             var state: String?
+            @Option(name: "operator", help: OperatorName.help)
+            var operatorName: String?
         }
         var help: String { "Lists registrations in one state, oldest first, with the case-worker reason." }
 
@@ -22,11 +24,16 @@ struct RegistrationsCommand: AsyncCommandGroup {
             guard let state = Registration.State(rawValue: signature.state ?? "review") else {
                 throw UsageError(description: "unknown state '\(signature.state ?? "")'")
             }
-            let rows = try await Registration.query(on: context.application.db).filter(\.$state == state).sort(\.$createdAt).all()
+            let app = context.application
+            let actor = try OperatorName.actor(option: signature.operatorName)
+            let rows = try await Registration.query(on: app.db).filter(\.$state == state).sort(\.$createdAt).all()
+            // Registrations carry member numbers, not member ids: the entry names the state and how many were shown.
+            try await AuditLog.record(on: app.db, at: app.portal.clock.now(), actor: actor, action: "registration.list", memberID: nil,
+                                      detail: ["state": state.rawValue, "registrations": "\(rows.count)"])
             for row in rows {
-                context.console.print("\(row.id?.uuidString ?? "-")\t\(row.memberNumber)\t\(row.state.rawValue)\t\(row.reason ?? "-")\t\(row.createdAt)")
+                context.console.line("\(row.id?.uuidString ?? "-")\t\(row.memberNumber)\t\(row.state.rawValue)\t\(row.reason ?? "-")\t\(row.createdAt)")
             }
-            context.console.print("\(rows.count) registration(s) in state \(state.rawValue)")
+            context.console.line("\(rows.count) registration(s) in state \(state.rawValue)")
         }
     }
 
@@ -34,15 +41,18 @@ struct RegistrationsCommand: AsyncCommandGroup {
         struct Signature: CommandSignature {
             @Argument(name: "id", help: "the registration id")
             var id: String
+            @Option(name: "operator", help: OperatorName.help)
+            var operatorName: String?
         }
         let approve: Bool
         var help: String { approve ? "Approves a registration in review: the account becomes active." : "Rejects a registration in review." }
 
         func run(using context: CommandContext, signature: Signature) async throws {
             let app = context.application
+            let actor = try OperatorName.actor(option: signature.operatorName)
             guard let id = UUID(uuidString: signature.id) else { throw UsageError(description: "'\(signature.id)' is not a registration id") }
-            try await RegistrationReview.decide(id, approve: approve, on: app.db, at: app.portal.clock.now(), actor: "operator:cli")
-            context.console.print("registration \(id): \(approve ? "approved, account active" : "rejected")")
+            try await RegistrationReview.decide(id, approve: approve, on: app.db, at: app.portal.clock.now(), actor: actor)
+            context.console.line("registration \(id): \(approve ? "approved, account active" : "rejected")")
         }
     }
 }

@@ -15,7 +15,7 @@ struct WorkerCommand: AsyncCommand {
         let tasks = JobsRunner.start(jobs, configuration: app.portal.configuration, logger: app.logger)
         let stop = StopSignal()
         await stop.wait()
-        context.console.print("Stopping the worker: running jobs get 30 s to finish.")
+        context.console.line("Stopping the worker: running jobs get 30 s to finish.")
         await jobs.worker.stop(grace: .seconds(30))
         for task in tasks { task.cancel() }
     }

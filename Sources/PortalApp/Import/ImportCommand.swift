@@ -9,6 +9,8 @@ struct ImportCommand: AsyncCommand {
         var kind: String
         @Argument(name: "file", help: "a JSON Lines or CSV file (see docs/import.md)")
         var file: String
+        @Option(name: "operator", help: OperatorName.help)
+        var operatorName: String?
     }
 
     var help: String { "Imports members, contributions or pension payments from the core system (JSON Lines or CSV)." }
@@ -49,13 +51,13 @@ struct ImportCommand: AsyncCommand {
         }
         let summary = try await importer.run(text: text)
         for problem in summary.rejected.sorted(by: { $0.line < $1.line }) {
-            context.console.print("line \(problem.line): \(problem.reason)")
+            context.console.line("line \(problem.line): \(problem.reason)")
         }
         var line = "\(kind.rawValue): \(summary.lines) lines read, \(summary.imported) imported"
         if kind == .members { line += " (\(summary.created) new, \(summary.imported - summary.created) updated)" }
         line += ", \(summary.rejected.count) rejected"
-        context.console.print(line)
-        try await AuditLog.record(on: app.db, at: app.portal.clock.now(), actor: "operator:cli", action: "import.\(kind.rawValue)",
+        context.console.line(line)
+        try await AuditLog.record(on: app.db, at: app.portal.clock.now(), actor: try OperatorName.actor(option: signature.operatorName), action: "import.\(kind.rawValue)",
                                   memberID: nil, detail: ["lines": "\(summary.lines)", "imported": "\(summary.imported)", "rejected": "\(summary.rejected.count)"])
         if summary.lines == 0 { throw NoRecords(file: signature.file) }
         if !summary.rejected.isEmpty { throw RejectedLines(count: summary.rejected.count) }

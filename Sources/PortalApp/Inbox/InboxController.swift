@@ -44,6 +44,7 @@ struct InboxController: RouteCollection {
             try await message.save(on: req.db)
             req.signedInMember?.unreadCount -= 1
         }
+        try await AuditLog.record(req, action: "inbox.open", memberID: message.memberID, detail: ["message": id.uuidString])
         let context = InboxMessageContext(
             page: PageContext(req, titleKey: "nav.inbox", memberName: member.displayName),
             lang: req.language.rawValue,

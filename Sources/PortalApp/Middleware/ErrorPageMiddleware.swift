@@ -1,3 +1,4 @@
+import PostgresNIO
 import Vapor
 
 /// Turns every error into a page in the visitor's language with a reference
@@ -19,6 +20,10 @@ struct ErrorPageMiddleware: AsyncMiddleware {
             status = abort.status
             headers = abort.headers
         case is DecodingError:
+            status = .badRequest
+        case let refused as PSQLError where Self.inputRefusedByPostgreSQL.contains(refused.serverInfo?[.sqlState] ?? ""):
+            // A NUL or a broken byte sequence that no field check caught is the
+            // input's fault: PostgreSQL stores no NUL in text, SQLite does.
             status = .badRequest
         default:
             status = .internalServerError
@@ -49,6 +54,9 @@ struct ErrorPageMiddleware: AsyncMiddleware {
         }
         return response
     }
+
+    /// character_not_in_repertoire, untranslatable_character.
+    static let inputRefusedByPostgreSQL: Set<String> = ["22021", "22P05"]
 
     static func messageKey(for status: HTTPResponseStatus) -> String {
         switch status.code {

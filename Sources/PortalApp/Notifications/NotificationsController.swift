@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import PortalMail
 import Vapor
 
 /// The profile's notification settings with double opt-in: a new address is
@@ -17,7 +18,7 @@ struct NotificationsController: RouteCollection {
         let memberID = try member.requireID()
         let input = try req.content.decode(NotificationInput.self)
         let email = input.email?.trimmingCharacters(in: .whitespaces) ?? ""
-        guard email.isEmpty || NotificationInput.isPlausible(email) else {
+        guard email.isEmpty || MailAddress.isValidRecipient(email) else {
             return try await ProfileRendering.render(req, problem: "notifications.error.email", input: input, status: .unprocessableEntity)
         }
         let now = req.clock.now()
@@ -41,10 +42,12 @@ struct NotificationsController: RouteCollection {
                 let link = baseURL.appendingPathComponent(SiteURL.confirmEmail.path).absoluteString + "?token=\(token)"
                 try await jobs.enqueue(PortalJobKinds.mailSend, payload: PortalMails.Payload(kind: .confirmAddress, to: email, link: link),
                                        key: "mail-confirm-\(UUID().uuidString)", on: db)
+                try await AuditLog.record(req, action: "notifications.address.pending", memberID: memberID, on: db)
             } else if email.isEmpty, let old = setting.email {
                 setting.email = nil
                 try await jobs.enqueue(PortalJobKinds.mailSend, payload: PortalMails.Payload(kind: .addressChanged, to: old, link: nil),
                                        key: "mail-changed-\(UUID().uuidString)", on: db)
+                try await AuditLog.record(req, action: "notifications.address.removed", memberID: memberID, on: db)
             }
             try await setting.save(on: db)
         }
@@ -86,6 +89,7 @@ struct NotificationsController: RouteCollection {
             setting.updatedAt = now
             try await setting.save(on: db)
             try await Inbox.post(.emailConfirmed, to: setting.memberID, on: db, at: now)
+            try await AuditLog.record(req, action: "notifications.address.confirmed", memberID: setting.memberID, on: db)
         }
         jobs.worker.wake()
         let page = PageContext(req, titleKey: "notifications.confirmTitle", noticeKey: "notifications.confirmed")
@@ -96,13 +100,6 @@ struct NotificationsController: RouteCollection {
 struct NotificationInput: Content {
     var email: String?
     var notify: String?
-
-    static func isPlausible(_ email: String) -> Bool {
-        let parts = email.split(separator: "@", omittingEmptySubsequences: false)
-        return email.count <= 254 && parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".")
-            && email.allSatisfy { $0.isASCII && !$0.isWhitespace && !"<>\"(),;:\\[]".contains($0) }
-            && !parts[1].hasPrefix(".") && !parts[1].hasSuffix(".")
-    }
 }
 
 struct ConfirmEmailContext: Encodable {
