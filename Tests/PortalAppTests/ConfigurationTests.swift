@@ -123,6 +123,13 @@ struct ConfigurationTests {
         #expect(remaining == ["portal", "serve"], "Vapor must not see --env again")
     }
 
+    @Test(arguments: [["portal", "serve", "--env=production"], ["portal", "serve", "--env"], ["portal", "serve", "-e", "--port", "8080"]])
+    func anEnvironmentOptionWithoutAReadableValueIsRefused(_ arguments: [String]) {
+        #expect(throws: UnknownEnvironmentName.self) {
+            _ = try PortalConfiguration.Mode.detect(arguments: arguments, variables: [:])
+        }
+    }
+
     @Test(arguments: ["staging", "Production", "prod", "PROD", "dev", "test", "testing", "", " production"])
     func anyOtherEnvironmentNameIsRefused(_ name: String) {
         #expect(throws: UnknownEnvironmentName(given: name)) {

@@ -28,9 +28,10 @@ extension PortalConfiguration.Mode {
     public static func detect(arguments: [String], variables: [String: String]) throws -> (Self, [String]) {
         var input = CommandInput(arguments: arguments.isEmpty ? ["portal"] : arguments)
         let option = try EnvironmentOption(from: &input).name
-        // `--env` with no value after it would otherwise fall back to the default silently.
-        if input.arguments.contains(where: { $0 == "--env" || $0 == "-e" }) {
-            throw UnknownEnvironmentName(given: "")
+        // `--env` with no value after it, or `--env=production` (which the
+        // option parser does not read), would otherwise fall back to development.
+        if let unread = input.arguments.first(where: { $0 == "--env" || $0 == "-e" || $0.hasPrefix("--env=") }) {
+            throw UnknownEnvironmentName(given: unread)
         }
         let remaining = input.executablePath + input.arguments
         switch option ?? variables["VAPOR_ENV"] {
