@@ -48,10 +48,11 @@ public struct JobQueue: Sendable {
         payload: some Encodable & Sendable,
         runAt: Date? = nil,
         idempotencyKey: String? = nil,
+        subject: String? = nil,
         on db: (any SQLDatabase)? = nil
     ) async throws -> Job {
         let json = try JSONEncoder.portalJobs.encode(payload)
-        return try await enqueue(kind: kind, payloadJSON: json, runAt: runAt, idempotencyKey: idempotencyKey, on: db)
+        return try await enqueue(kind: kind, payloadJSON: json, runAt: runAt, idempotencyKey: idempotencyKey, subject: subject, on: db)
     }
 
     @discardableResult
@@ -60,6 +61,7 @@ public struct JobQueue: Sendable {
         payloadJSON: Data,
         runAt: Date? = nil,
         idempotencyKey: String? = nil,
+        subject: String? = nil,
         on db: (any SQLDatabase)? = nil
     ) async throws -> Job {
         let kind = try registry.kind(named: name)
@@ -68,11 +70,14 @@ public struct JobQueue: Sendable {
         let start = max(runAt ?? now, now)
         let state: JobState = start > now ? .scheduled : .available
         let nowMs = EpochMillis.from(now)
+        // `subject` is named only when given: a queue without the app's subject column still enqueues.
+        let subjectColumn: SQLQueryString = subject == nil ? "" : ", subject"
+        let subjectValue: SQLQueryString = subject.map { ", \(bind: $0)" } ?? ""
         let rows = try await db.raw("""
-            INSERT INTO jobs (kind, payload, state, attempts, max_attempts, run_at, idempotency_key, created_at, updated_at)
+            INSERT INTO jobs (kind, payload, state, attempts, max_attempts, run_at, idempotency_key, created_at, updated_at\(subjectColumn))
             VALUES (\(bind: name), \(bind: String(decoding: payloadJSON, as: UTF8.self)), \(bind: state.rawValue), 0,
                     \(bind: Int64(kind.maxAttempts)), \(bind: EpochMillis.from(start)), \(bind: idempotencyKey),
-                    \(bind: nowMs), \(bind: nowMs))
+                    \(bind: nowMs), \(bind: nowMs)\(subjectValue))
             ON CONFLICT (idempotency_key) DO NOTHING
             RETURNING \(unsafeRaw: Job.columns)
             """).all()

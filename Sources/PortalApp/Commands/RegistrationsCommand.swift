@@ -51,7 +51,7 @@ struct RegistrationsCommand: AsyncCommandGroup {
             let app = context.application
             let actor = try OperatorName.actor(option: signature.operatorName)
             guard let id = UUID(uuidString: signature.id) else { throw UsageError(description: "'\(signature.id)' is not a registration id") }
-            try await RegistrationReview.decide(id, approve: approve, on: app.db, at: app.portal.clock.now(), actor: actor)
+            try await RegistrationReview.decide(id, approve: approve, on: app.db, at: app.portal.clock.now(), actor: actor, jobs: app.jobs)
             context.console.line("registration \(id): \(approve ? "approved, account active" : "rejected")")
         }
     }
@@ -59,7 +59,7 @@ struct RegistrationsCommand: AsyncCommandGroup {
 
 /// A case worker's decision on a registration sent to review.
 enum RegistrationReview {
-    static func decide(_ id: UUID, approve: Bool, on database: any Database, at now: Date, actor: String) async throws {
+    static func decide(_ id: UUID, approve: Bool, on database: any Database, at now: Date, actor: String, jobs: JobsService) async throws {
         guard let registration = try await Registration.find(id, on: database) else { throw UsageError(description: "no registration \(id)") }
         guard registration.state == .review else {
             throw UsageError(description: "registration \(id) is \(registration.state.rawValue), not in review")
@@ -73,7 +73,7 @@ enum RegistrationReview {
                 throw UsageError(description: "no member \(registration.memberNumber)")
             }
             let outcome = try await AccountBinding.bind(member: member, pseudonym: registration.pseudonym, registration: registration,
-                                                        on: db, at: now, actor: actor)
+                                                        on: db, at: now, actor: actor, jobs: jobs)
             if outcome == .cardBoundToAnotherMember { throw UsageError(description: "this card is bound to another member's account") }
         }
     }

@@ -58,12 +58,25 @@ final class JobsService: Sendable {
     }
 
     /// Enqueues inside the caller's database transaction, so the job exists
-    /// exactly when the domain change commits; wakes the in-process worker.
+    /// exactly when the domain change commits. A payload about a member
+    /// stamps the job with that member (`subject`), so termination finds it.
     @discardableResult
     func enqueue(_ kind: JobKind, payload: some Encodable & Sendable, runAt: Date? = nil, key: String? = nil,
                  on db: any Database) async throws -> Job {
-        try await queue.enqueue(kind: kind.name, payload: payload, runAt: runAt, idempotencyKey: key, on: try db.requireSQL())
+        let subject = (payload as? any MemberJobPayload)?.memberID.map(JobSubject.member)
+        return try await queue.enqueue(kind: kind.name, payload: payload, runAt: runAt, idempotencyKey: key, subject: subject,
+                                       on: try db.requireSQL())
     }
+}
+
+/// A job payload that concerns one member (a mail to their address).
+protocol MemberJobPayload {
+    var memberID: UUID? { get }
+}
+
+/// The `jobs.subject` values the portal writes.
+enum JobSubject {
+    static func member(_ id: UUID) -> String { "member:\(id.uuidString.lowercased())" }
 }
 
 extension Application {

@@ -8,14 +8,18 @@ import Vapor
 /// in the portal, and the portal's link (the way ELSTER does it).
 enum PortalMails {
     enum Kind: String, Codable, Sendable, CaseIterable {
-        case newContent, confirmAddress, addressChanged
+        case newContent, confirmAddress, addressChanged, cardChanged
     }
 
-    struct Payload: Codable, Sendable {
+    struct Payload: Codable, Sendable, MemberJobPayload {
         let kind: Kind
         let to: String
         /// Only for `confirmAddress`: the one-time link.
         let link: String?
+        /// Only for `cardChanged`: when the new card was linked.
+        var changedAt: Date? = nil
+        /// The member the mail is about, so termination finds and deletes it (jobs.subject).
+        var memberID: UUID? = nil
     }
 
     static func text(_ payload: Payload, fund: FundProfile, baseURL: URL) -> (subject: String, body: String) {
@@ -30,6 +34,10 @@ enum PortalMails {
         case .addressChanged:
             return ("Ihre E-Mail-Adresse im Mitgliederportal wurde geändert / Your e-mail address was changed",
                     "Guten Tag,\n\nfür Benachrichtigungen aus dem Mitgliederportal wurde eine neue E-Mail-Adresse eingetragen. Diese Adresse erhält keine Benachrichtigungen mehr. Waren Sie das nicht, wenden Sie sich bitte an uns.\n\nA new notification address was entered in the member portal; this address no longer receives notifications.\n\n\(fund.name)\n")
+        case .cardChanged:
+            let day = { (language: LocalizationCatalogue.Language) in payload.changedAt.map { Format.date($0, language) } ?? "-" }
+            return ("Neuer Ausweis für Ihr Mitgliederportal / New ID card linked to your member portal",
+                    "Guten Tag,\n\nam \(day(.de)) wurde ein neuer Ausweis mit Ihrem Zugang zum Mitgliederportal verknüpft. Mit dem bisherigen Ausweis ist keine Anmeldung mehr möglich. Waren Sie das nicht, rufen Sie uns bitte sofort an: \(fund.phone)\n\nA new ID card was linked to your member portal account on \(day(.en)). The previous card can no longer sign in. If this was not you, please call us at once: \(fund.phone)\n\n\(fund.name)\n")
         }
     }
 

@@ -13,7 +13,8 @@ enum AccountBinding {
     }
 
     static func bind(
-        member: Member, pseudonym: String, registration: Registration?, on db: any Database, at now: Date, actor: String
+        member: Member, pseudonym: String, registration: Registration?, on db: any Database, at now: Date, actor: String,
+        jobs: JobsService
     ) async throws -> Outcome {
         let memberID = try member.requireID()
         if let other = try await Account.query(on: db).filter(\.$pseudonym == pseudonym).first(), other.$member.id != memberID {
@@ -41,10 +42,27 @@ enum AccountBinding {
             registration.decidedBy = actor
             try await registration.save(on: db)
         }
-        try await Inbox.post(outcome == .cardChanged ? .cardChanged : .welcome, to: memberID, on: db, at: now)
+        if outcome == .cardChanged {
+            try await CardChangeNotice.send(to: memberID, at: now, on: db, jobs: jobs)
+        } else {
+            try await Inbox.post(.welcome, to: memberID, on: db, at: now)
+        }
         try await AuditLog.record(on: db, at: now, actor: actor,
                                   action: outcome == .cardChanged ? "account.card_changed" : "registration.activated",
                                   memberID: memberID, detail: ["registration": registration?.id?.uuidString ?? "-"])
         return outcome
+    }
+}
+
+/// Every card change is told on the old channel too (SECURITY.md "identity"):
+/// whoever took the account over sees the inbox, but only the member reads
+/// the confirmed notification address, whether or not they chose to be
+/// notified of new messages. The mail says when and whom to call, nothing else.
+enum CardChangeNotice {
+    static func send(to memberID: UUID, at now: Date, on db: any Database, jobs: JobsService) async throws {
+        try await Inbox.post(.cardChanged, to: memberID, on: db, at: now)
+        guard let address = try await NotificationSetting.query(on: db).filter(\.$memberID == memberID).first()?.email else { return }
+        let payload = PortalMails.Payload(kind: .cardChanged, to: address, link: nil, changedAt: now, memberID: memberID)
+        try await jobs.enqueue(PortalJobKinds.mailSend, payload: payload, key: "mail-card-changed-\(UUID().uuidString)", on: db)
     }
 }

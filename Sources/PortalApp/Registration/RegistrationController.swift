@@ -6,6 +6,7 @@ import Vapor
 
 /// First registration: member number + privacy consent, then the
 /// window-bound matching job, and a status page until the result is known.
+/// With a transfer code the match runs at once instead (TransferCodes).
 struct RegistrationController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(SiteURL.registration.components, use: show)
@@ -32,7 +33,7 @@ struct RegistrationController: RouteCollection {
             return req.redirect(to: SiteURL.start.path)
         }
         if session.accountID != nil { return req.redirect(to: SiteURL.dashboard.path) }
-        if let pending = try await latestRegistration(req, pseudonym: pseudonym), pending.state == .pending || pending.state == .review {
+        if let pending = try await Self.latestRegistration(req.db, pseudonym: pseudonym), pending.state == .pending || pending.state == .review {
             return req.redirect(to: SiteURL.registration.path)
         }
         let input = try req.content.decode(RegistrationInput.self)
@@ -45,14 +46,24 @@ struct RegistrationController: RouteCollection {
         case .success(let valid):
             number = valid
         }
-        try await RegistrationAttempts.check(req, pseudonym: pseudonym, memberNumber: number.value)
         let now = req.clock.now()
-        if let code = input.transfer_code, !code.trimmingCharacters(in: .whitespaces).isEmpty {
-            return try await redeem(req, code: code, number: number, pseudonym: pseudonym, identityJSON: identityJSON, input: input, at: now)
-        }
+        let code = input.transfer_code?.trimmingCharacters(in: .whitespaces) ?? ""
         let delay = req.portal.configuration.registrationDelay
         let jobs = req.jobs
-        try await req.db.transaction { db in
+        let hasher = req.portal.tokens.transferCodes
+        let outcome = try await req.db.writeTransaction { db -> Submission in
+            try await RegistrationAttempts.lock(pseudonym: pseudonym, memberNumber: number.value, on: db)
+            // Again under the lock: a double click must not store two registrations.
+            if let pending = try await Self.latestRegistration(db, pseudonym: pseudonym), pending.state == .pending || pending.state == .review {
+                return .alreadyPending
+            }
+            if case .blocked(let until) = try await RegistrationAttempts.decide(pseudonym: pseudonym, memberNumber: number.value, on: db, at: now) {
+                return .limited(until: until)
+            }
+            if !code.isEmpty {
+                return .transfer(try await TransferCodes.redeem(code, memberNumber: number.value, identity: identity, identityJSON: identityJSON,
+                                                                pseudonym: pseudonym, on: db, hasher: hasher, jobs: jobs, at: now))
+            }
             let registration = Registration()
             registration.id = UUID()
             registration.pseudonym = pseudonym
@@ -67,42 +78,29 @@ struct RegistrationController: RouteCollection {
             try await registration.create(on: db)
             try await AuditLog.record(on: db, at: now, actor: "eid:unregistered", action: "registration.submitted", memberID: nil,
                                       detail: ["registration": registration.id!.uuidString, "provider": identity.documentType])
+            return .queued
         }
-        return req.redirect(to: SiteURL.registration.path)
-    }
-
-    /// A valid transfer code binds the new card at once; the old card stops working.
-    private func redeem(_ req: Request, code: String, number: MemberNumber, pseudonym: String, identityJSON: String,
-                        input: RegistrationInput, at now: Date) async throws -> Response {
-        let hasher = req.portal.tokens.transferCodes
-        let bound = try await req.db.transaction { db -> Bool in
-            let registration = Registration()
-            registration.pseudonym = pseudonym
-            registration.memberNumber = number.value
-            registration.identityJSON = identityJSON
-            registration.state = .pending
-            registration.createdAt = now
-            guard let (row, member) = try await TransferCodes.redeemable(code, memberNumber: number.value, on: db, hasher: hasher, at: now) else {
-                registration.state = .rejected
-                registration.reason = "invalidTransferCode"
-                registration.decidedAt = now
-                try await registration.create(on: db)
-                return false
-            }
-            row.usedAt = now
-            try await row.save(on: db)
-            try await registration.create(on: db)
-            let outcome = try await AccountBinding.bind(member: member, pseudonym: pseudonym, registration: registration, on: db, at: now,
-                                                        actor: "eid:transfer-code")
-            return outcome != .cardBoundToAnotherMember
-        }
-        guard bound else {
+        switch outcome {
+        case .limited(let until):
+            try await AuditLog.record(on: req.db, at: now, actor: "eid:unregistered", action: "registration.limited", memberID: nil)
+            let seconds = max(1, Int(until.timeIntervalSince(now).rounded(.up)))
+            throw Abort(.tooManyRequests, headers: ["Retry-After": String(seconds)], reason: "registration attempt limit")
+        case .transfer(.invalidCode):
             let problems = [FieldProblem(field: "transfer_code", messageKey: "registration.error.transfer_code.invalid")]
             let response = try await renderForm(req, input: input, problems: problems)
             response.status = .unprocessableEntity
             return response
+        case .transfer(.bound):
+            jobs.worker.wake()
+            return req.redirect(to: SiteURL.registration.path)
+        case .alreadyPending, .queued, .transfer(.refused):
+            // A refused code shows the same status page as a failed match.
+            return req.redirect(to: SiteURL.registration.path)
         }
-        return req.redirect(to: SiteURL.registration.path)
+    }
+
+    private enum Submission {
+        case alreadyPending, limited(until: Date), queued, transfer(TransferCodes.Redemption)
     }
 
     /// For the page's script: the state only, nothing about the matching.
@@ -124,7 +122,11 @@ struct RegistrationController: RouteCollection {
     }
 
     private func latestRegistration(_ req: Request, pseudonym: String) async throws -> Registration? {
-        try await Registration.query(on: req.db).filter(\.$pseudonym == pseudonym).sort(\.$createdAt, .descending).first()
+        try await Self.latestRegistration(req.db, pseudonym: pseudonym)
+    }
+
+    private static func latestRegistration(_ db: any Database, pseudonym: String) async throws -> Registration? {
+        try await Registration.query(on: db).filter(\.$pseudonym == pseudonym).sort(\.$createdAt, .descending).first()
     }
 
     private func renderForm(_ req: Request, input: RegistrationInput, problems: [FieldProblem]) async throws -> Response {

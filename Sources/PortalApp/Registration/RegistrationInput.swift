@@ -45,22 +45,3 @@ struct RegistrationStatusContext: Encodable {
     let fundEmail: String
     let fundPhone: String
 }
-
-/// At most 5 registrations per card and per member number in 24 hours
-/// (DOMAIN.md). Every submitted number counts, known or not, so the limit
-/// never tells whether a number exists.
-enum RegistrationAttempts {
-    static func check(_ req: Request, pseudonym: String, memberNumber: String) async throws {
-        let now = req.clock.now()
-        let since = now.addingTimeInterval(-24 * 3600)
-        let byCard = try await Registration.query(on: req.db).filter(\.$pseudonym == pseudonym)
-            .filter(\.$createdAt > since).all(\.$createdAt)
-        let byNumber = try await Registration.query(on: req.db).filter(\.$memberNumber == memberNumber)
-            .filter(\.$createdAt > since).all(\.$createdAt)
-        if case .blocked(let until) = RegistrationAttemptPolicy().decide(pseudonymAttempts: byCard, memberNumberAttempts: byNumber, now: now) {
-            try await AuditLog.record(on: req.db, at: now, actor: "eid:unregistered", action: "registration.limited", memberID: nil)
-            let seconds = max(1, Int(until.timeIntervalSince(now).rounded(.up)))
-            throw Abort(.tooManyRequests, headers: ["Retry-After": String(seconds)], reason: "registration attempt limit")
-        }
-    }
-}

@@ -18,7 +18,7 @@ struct RegistrationMatching {
     func run(_ context: JobContext) async throws {
         let payload = try context.decodePayload(Payload.self)
         let clock = app.portal.clock
-        try await app.db.transaction { db in
+        try await app.db.writeTransaction { db in
             guard let registration = try await Registration.find(payload.registrationID, on: db),
                   registration.state == .pending else { return }
             let identity = try JSONDecoder().decode(EIDIdentity.self, from: Data(registration.identityJSON.utf8))
@@ -28,12 +28,10 @@ struct RegistrationMatching {
                 return
             }
             registration.memberID = member.id
-            let record = MatchableMember(familyName: member.familyName, givenNames: member.givenNames, birthName: member.birthName,
-                                         academicDegree: member.academicDegree, dateOfBirth: member.dateOfBirth)
-            switch RegistrationMatcher().match(identity, against: record) {
+            switch RegistrationMatcher().match(identity, against: member.matchable) {
             case .match:
                 let outcome = try await AccountBinding.bind(member: member, pseudonym: identity.pseudonym, registration: registration,
-                                                            on: db, at: now, actor: "system:matching")
+                                                            on: db, at: now, actor: "system:matching", jobs: app.jobs)
                 if outcome == .cardBoundToAnotherMember {
                     try await Self.decide(registration, .review, reason: "cardBoundToAnotherMember", on: db, at: now)
                 }
@@ -54,5 +52,13 @@ struct RegistrationMatching {
         try await registration.save(on: db)
         try await AuditLog.record(on: db, at: now, actor: actor, action: "registration.\(state.rawValue)",
                                   memberID: registration.memberID, detail: ["reason": reason, "registration": registration.id?.uuidString ?? "-"])
+    }
+}
+
+extension Member {
+    /// The fields the matcher compares, for a first registration and a transfer code alike.
+    var matchable: MatchableMember {
+        MatchableMember(familyName: familyName, givenNames: givenNames, birthName: birthName,
+                        academicDegree: academicDegree, dateOfBirth: dateOfBirth)
     }
 }

@@ -5,8 +5,10 @@ import Vapor
 
 /// One-time codes for a new card: while still signed in with the old card,
 /// a member creates a code (shown once, stored as a keyed hash, valid 30
-/// days); registering the next card with it binds that card at once,
-/// without a new matching delay.
+/// days); registering the next card with it spares the security delay and
+/// the review, never the matching: the new card's data must fully match the
+/// member record (SECURITY.md "identity"), or a stolen code would hand the
+/// account to any card.
 enum TransferCodes {
     static let validity: TimeInterval = 30 * 86_400
     /// Crockford-style alphabet: no 0/O or 1/I/L to confuse when typed from paper.
@@ -29,6 +31,54 @@ enum TransferCodes {
             try await row.create(on: tx)
         }
         return code
+    }
+
+    enum Redemption: Equatable {
+        /// No unused, unexpired code of this member number: the form says so.
+        case invalidCode
+        /// The card fully matched and now holds the account.
+        case bound
+        /// The code was spent on a card that did not fully match: the neutral refusal.
+        case refused
+    }
+
+    /// Redeems `code` for the signed-in card inside the caller's write
+    /// transaction, recording the attempt as a registration. A valid code is
+    /// spent whatever the match says, so a stolen code is good for one try.
+    static func redeem(_ code: String, memberNumber: String, identity: EIDIdentity, identityJSON: String, pseudonym: String,
+                       on db: any Database, hasher: TokenHasher, jobs: JobsService, at now: Date) async throws -> Redemption {
+        let registration = Registration()
+        registration.pseudonym = pseudonym
+        registration.memberNumber = memberNumber
+        registration.identityJSON = identityJSON
+        registration.state = .pending
+        registration.createdAt = now
+        guard let (row, member) = try await redeemable(code, memberNumber: memberNumber, on: db, hasher: hasher, at: now) else {
+            registration.state = .rejected
+            registration.reason = "invalidTransferCode"
+            registration.decidedAt = now
+            try await registration.create(on: db)
+            return .invalidCode
+        }
+        row.usedAt = now
+        try await row.save(on: db)
+        registration.memberID = member.id
+        try await registration.create(on: db)
+        let actor = "eid:transfer-code"
+        // Only a full match: a review-worthy one would otherwise skip the review the code never replaces.
+        switch RegistrationMatcher().match(identity, against: member.matchable) {
+        case .match:
+            let outcome = try await AccountBinding.bind(member: member, pseudonym: pseudonym, registration: registration, on: db, at: now,
+                                                        actor: actor, jobs: jobs)
+            guard outcome == .cardBoundToAnotherMember else { return .bound }
+            try await RegistrationMatching.decide(registration, .rejected, reason: "transferCode.cardBoundToAnotherMember",
+                                                  on: db, at: now, actor: actor)
+        case .review(let reason):
+            try await RegistrationMatching.decide(registration, .rejected, reason: "transferCode.\(reason.rawValue)", on: db, at: now, actor: actor)
+        case .noMatch(let reason):
+            try await RegistrationMatching.decide(registration, .rejected, reason: "transferCode.\(reason.rawValue)", on: db, at: now, actor: actor)
+        }
+        return .refused
     }
 
     /// Finds the unused, unexpired code of the account whose member has `memberNumber`.
