@@ -126,8 +126,10 @@ private func configureDatabase(_ app: Application, _ location: PortalConfigurati
     case .sqlite(let path):
         try PrivateFiles.prepareSQLiteFile(atPath: path)
         app.databases.use(.sqlite(.file(path), sqlLogLevel: .debug), as: .sqlite)
+        app.lifecycle.use(SQLiteBusyTimeout())
     case .sqliteInMemory:
         app.databases.use(.sqlite(.memory, sqlLogLevel: .debug), as: .sqlite)
+        app.lifecycle.use(SQLiteBusyTimeout())
     case .postgres(let url, let searchPath):
         guard var config = try? SQLPostgresConfiguration(url: url) else {
             throw ConfigurationError(problems: ["PORTAL_DATABASE_URL is not a valid PostgreSQL URL (postgres://user:password@host:port/database)."])

@@ -10,17 +10,17 @@ struct SessionTests {
     func signInIssuesANewSessionIdAndKillsTheOldOne(_ db: TestDatabase) async throws {
         try await withPortal(db) { app, _ in
             let browser = Browser(app)
-            _ = try await browser.csrfToken()
-            let anonymous = try #require(browser.cookies["portal_session"])
+            try await browser.signIn(stock: "unknown")
+            let earlier = try #require(browser.cookies["portal_session"])
             let response = try await browser.signIn(stock: "erika")
             #expect(response.status == .seeOther)
             #expect(response.location == "/konto")
             let signedIn = try #require(browser.cookies["portal_session"])
-            #expect(signedIn != anonymous)
+            #expect(signedIn != earlier)
             #expect(signedIn.count == 43, "256-bit token, base64url")
 
             let replay = Browser(app)
-            replay.cookies["portal_session"] = anonymous
+            replay.cookies["portal_session"] = earlier
             let old = try await replay.get("/konto")
             #expect(old.status == .seeOther)
             #expect(old.location == "/")
@@ -60,11 +60,11 @@ struct SessionTests {
             let unreadByFluent = try await InboxMessage.query(on: app.db).filter(\.$memberID == member.requireID()).filter(\.$readAt == nil).count()
             #expect(unread == unreadByFluent)
             // A session before registration has no account: the LEFT JOINs give empty columns, not an error.
-            let anonymous = Browser(app)
-            _ = try await anonymous.csrfToken()
-            let anonymousHash = app.portal.tokens.sessions.hash(try #require(anonymous.cookies["portal_session"]))
-            let (bare, none) = try #require(try await SessionMiddleware.session(tokenHash: anonymousHash, on: app.db))
-            #expect(bare.accountID == nil && bare.pseudonym == nil)
+            let unregistered = Browser(app)
+            try await unregistered.signIn(stock: "unknown")
+            let unregisteredHash = app.portal.tokens.sessions.hash(try #require(unregistered.cookies["portal_session"]))
+            let (bare, none) = try #require(try await SessionMiddleware.session(tokenHash: unregisteredHash, on: app.db))
+            #expect(bare.accountID == nil && bare.pseudonym == "stock-max-beispiel")
             #expect(none == nil)
             #expect(try await SessionMiddleware.session(tokenHash: String(repeating: "0", count: 64), on: app.db) == nil)
         }

@@ -41,7 +41,7 @@ struct CertificateGeneration {
         let spec = built.spec
         let bytes = try await NIOThreadPool.singleton.runIfActive { try documents.sealedPDF(spec, at: now) }
         let archive = app.archive
-        try await db.transaction { tx in
+        try await db.writeTransaction { tx in
             let document = try await archive.file(
                 bytes, title: built.title, fileName: Self.fileName(built.title, member: member), category: .certificate,
                 memberID: member.requireID(), source: "portal:certificate", id: request.requireID(), on: tx)

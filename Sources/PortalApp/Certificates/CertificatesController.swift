@@ -32,35 +32,58 @@ struct CertificatesController: RouteCollection {
                 return try await renderCatalogue(req, problem: "certificates.error.year", status: .unprocessableEntity)
             }
             guard try await Self.hasData(kind, year: chosen, memberID: memberID, on: req.db) else {
-                return try await renderCatalogue(req, problem: "certificates.error.noData", year: String(chosen), status: .unprocessableEntity)
+                return try await renderCatalogue(req, problem: "certificates.error.noData", detail: String(chosen), status: .unprocessableEntity)
             }
             year = chosen
         }
-        // The same certificate already queued or being made is not enqueued twice.
-        var pending = CertificateRequest.query(on: req.db).filter(\.$memberID == memberID).filter(\.$kind == kind.rawValue)
-            .filter(\.$state ~~ [.queued, .generating])
-        pending = year.map { pending.filter(\.$year == $0) } ?? pending
-        if let existing = try await pending.first() {
-            return req.redirect(to: "\(SiteURL.applications.path)/\(try existing.requireID().uuidString)")
-        }
+        let requestedYear = year
         let jobs = req.jobs
         let now = req.clock.now()
-        let request = CertificateRequest()
-        request.id = UUID()
-        request.memberID = memberID
-        request.kind = kind.rawValue
-        request.year = year
-        request.state = .queued
-        request.createdAt = now
-        try await req.db.transaction { db in
-            let job = try await jobs.enqueue(PortalJobKinds.certificateGenerate, payload: CertificateGeneration.Payload(requestID: request.id!),
-                                             key: "certificate:\(request.id!.uuidString)", on: db)
+        let limit = ActionLimit(name: "certificate-requests", limit: req.portal.configuration.certificateRequestsPerHour, window: 3600)
+        // Check and insert in one write transaction, serialised per member, so
+        // a burst of identical requests makes one certificate, not one each.
+        let outcome = try await req.db.writeTransaction { db -> RequestOutcome in
+            try await db.lockMember(memberID)
+            var pending = CertificateRequest.query(on: db).filter(\.$memberID == memberID).filter(\.$kind == kind.rawValue)
+                .filter(\.$state ~~ [.queued, .generating])
+            pending = requestedYear.map { pending.filter(\.$year == $0) } ?? pending
+            if let existing = try await pending.first() { return .existing(try existing.requireID()) }
+            if case .limited(let retryAfter) = try await limit.count(memberID.uuidString, at: now, on: db) {
+                return .limited(retryAfter: retryAfter)
+            }
+            let request = CertificateRequest()
+            let id = UUID()
+            request.id = id
+            request.memberID = memberID
+            request.kind = kind.rawValue
+            request.year = requestedYear
+            request.state = .queued
+            request.createdAt = now
+            let job = try await jobs.enqueue(PortalJobKinds.certificateGenerate, payload: CertificateGeneration.Payload(requestID: id),
+                                             key: "certificate:\(id.uuidString)", on: db)
             request.jobID = job.id
             try await request.create(on: db)
-            try await AuditLog.record(req, action: "certificate.request", memberID: memberID, detail: ["request": request.id!.uuidString, "kind": kind.rawValue], on: db)
+            try await AuditLog.record(req, action: "certificate.request", memberID: memberID, detail: ["request": id.uuidString, "kind": kind.rawValue], on: db)
+            return .created(id)
         }
-        jobs.worker.wake()
-        return req.redirect(to: "\(SiteURL.applications.path)/\(request.id!.uuidString)")
+        switch outcome {
+        case .existing(let id):
+            return req.redirect(to: "\(SiteURL.applications.path)/\(id.uuidString)")
+        case .created(let id):
+            jobs.worker.wake()
+            return req.redirect(to: "\(SiteURL.applications.path)/\(id.uuidString)")
+        case .limited(let retryAfter):
+            let minutes = String(max(1, (retryAfter + 59) / 60))
+            let response = try await renderCatalogue(req, problem: "certificates.error.limit", detail: minutes, status: .tooManyRequests)
+            response.headers.replaceOrAdd(name: .retryAfter, value: String(retryAfter))
+            return response
+        }
+    }
+
+    enum RequestOutcome: Sendable {
+        case existing(UUID)
+        case created(UUID)
+        case limited(retryAfter: Int)
     }
 
     func status(req: Request) async throws -> Response {
@@ -88,7 +111,8 @@ struct CertificatesController: RouteCollection {
         return try await req.render("certificate-status", context)
     }
 
-    private func renderCatalogue(_ req: Request, problem: String?, year: String = "", status: HTTPStatus = .ok) async throws -> Response {
+    /// `detail` fills the problem message's placeholder (a year, minutes).
+    private func renderCatalogue(_ req: Request, problem: String?, detail: String = "", status: HTTPStatus = .ok) async throws -> Response {
         let member = try req.requireMember().member
         let memberID = try member.requireID()
         let offered = CertificateKind.offered(for: member.memberStatus)
@@ -100,7 +124,7 @@ struct CertificatesController: RouteCollection {
         let recent = try await CertificateRequest.query(on: req.db).filter(\.$memberID == memberID).sort(\.$createdAt, .descending).limit(10).all()
         let context = CertificateCatalogueContext(
             page: PageContext(req, titleKey: "certificates.title", memberName: member.displayName), lang: req.language.rawValue,
-            certificates: items, problemKey: problem, problemYear: year,
+            certificates: items, problemKey: problem, problemYear: detail,
             recent: recent.map { .init(kindKey: "certificates.kind.\($0.kind)", year: $0.year.map(String.init), stateKey: "certificates.state.\($0.state.rawValue)",
                                        href: "\(SiteURL.applications.path)/\($0.id?.uuidString ?? "")") })
         let response = try await req.render("certificates", context)

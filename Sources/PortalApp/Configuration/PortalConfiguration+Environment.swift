@@ -54,6 +54,7 @@ extension PortalConfiguration {
         let sessionSecret = reader.secret("PORTAL_SESSION_SECRET", minBytes: 32, fallback: mode == .production ? nil : developmentSessionSecret)
         let documentKey = reader.key32("PORTAL_DOCUMENT_KEY", fallback: mode == .production ? nil : developmentDocumentKey)
         let isDev = mode != .production
+        let trustedProxies = IPNetwork.list(env["PORTAL_TRUSTED_PROXIES"], variable: "PORTAL_TRUSTED_PROXIES", problems: &problems)
         let config = PortalConfiguration(
             mode: mode,
             dataDirectory: dataDir,
@@ -95,7 +96,10 @@ extension PortalConfiguration {
             smtpUsername: env["PORTAL_SMTP_USERNAME"].flatMap { $0.isEmpty ? nil : $0 },
             smtpPassword: env["PORTAL_SMTP_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 },
             mailFrom: env["PORTAL_MAIL_FROM"] ?? "noreply@\(baseURL.host ?? "portal.example")",
-            notificationQuietPeriod: TimeInterval(reader.int("PORTAL_NOTIFY_QUIET_SECONDS", default: 600, range: 0...86_400))
+            notificationQuietPeriod: TimeInterval(reader.int("PORTAL_NOTIFY_QUIET_SECONDS", default: 600, range: 0...86_400)),
+            trustedProxies: trustedProxies,
+            certificateRequestsPerHour: reader.int("PORTAL_CERTIFICATE_REQUESTS_PER_HOUR", default: 10, range: 1...1_000),
+            confirmationMailsPerDay: reader.int("PORTAL_CONFIRMATION_MAILS_PER_DAY", default: 3, range: 1...100)
         )
         reader.checkLogLevel()
         problems += reader.problems

@@ -72,6 +72,12 @@ public struct PortalConfiguration: Sendable {
     public var mailFrom: String
     /// Messages within this period become one notification e-mail.
     public var notificationQuietPeriod: TimeInterval
+    /// Peers whose `X-Forwarded-For` is believed (the reverse proxy); empty: none.
+    public var trustedProxies: [IPNetwork] = []
+    /// Certificate requests one member may make per hour (SECURITY.md "abuse").
+    public var certificateRequestsPerHour = 10
+    /// Confirmation mails one address may receive per day, whoever asks for them.
+    public var confirmationMailsPerDay = 3
 
     public var usesHTTPS: Bool { baseURL.scheme?.lowercased() == "https" }
 

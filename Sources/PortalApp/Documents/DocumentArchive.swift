@@ -75,7 +75,7 @@ struct DocumentArchive: Sendable {
         let soon = try await Document.query(on: db).filter(\.$availability == .online).filter(\.$remindedAt == nil)
             .filter(\.$onlineUntil <= now.addingTimeInterval(14 * 86_400)).all()
         for document in soon {
-            try await db.transaction { tx in
+            try await db.writeTransaction { tx in
                 document.remindedAt = now
                 try await document.save(on: tx)
                 try await Inbox.post(.documentExpiring, to: document.memberID,

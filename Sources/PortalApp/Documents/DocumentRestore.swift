@@ -17,7 +17,7 @@ struct DocumentRestore {
         let payload = try context.decodePayload(Payload.self)
         let archive = app.archive
         let now = app.portal.clock.now()
-        try await app.db.transaction { db in
+        try await app.db.writeTransaction { db in
             guard let document = try await Document.find(payload.documentID, on: db), document.availability == .requested else { return }
             try await archive.restore(document, on: db)
             try await Inbox.post(.documentRestored, to: document.memberID,

@@ -123,15 +123,21 @@ struct DocumentsController: RouteCollection {
         let jobs = req.jobs
         // One key per request: a document restored, taken offline and asked for
         // again within the same second must not find the earlier job's key.
-        // "One pending request per document" is the state check above; the job
-        // itself does nothing for a document that is no longer requested.
-        try await req.db.transaction { db in
-            document.availability = .requested
-            try await document.save(on: db)
+        // One pending request per document: only the request whose conditional
+        // UPDATE moves the document from offline to requested enqueues a job,
+        // so a burst of requests restores it once.
+        let claimed = try await req.db.writeTransaction { db -> Bool in
+            let moved = try await db.requireSQL().raw("""
+                UPDATE \(unsafeRaw: Document.schema) SET availability = \(bind: Document.Availability.requested.rawValue)
+                WHERE id = \(bind: id) AND availability = \(bind: Document.Availability.offline.rawValue) RETURNING id
+                """).all()
+            guard !moved.isEmpty else { return false }
             try await jobs.enqueue(PortalJobKinds.documentRestore, payload: DocumentRestore.Payload(documentID: id),
                                    key: "restore:\(id.uuidString):\(UUID().uuidString)", on: db)
             try await AuditLog.record(req, action: "document.request", memberID: document.memberID, detail: ["document": id.uuidString], on: db)
+            return true
         }
+        guard claimed else { return req.redirect(to: SiteURL.documents.path) }
         jobs.worker.wake()
         return req.redirect(to: SiteURL.documents.path + "?angefordert=1")
     }

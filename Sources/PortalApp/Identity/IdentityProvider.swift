@@ -16,7 +16,7 @@ protocol IdentityProvider: Sendable {
 enum SignInFlow {
     /// Limits sign-in attempts per client address (ASVS 2.4.1).
     static func checkRateLimit(_ request: Request) throws {
-        let key = request.remoteAddress?.ipAddress ?? "unknown"
+        let key = request.clientAddress
         if case .limited(let retryAfter) = request.portal.signInLimiter.check(key) {
             throw Abort(.tooManyRequests, headers: ["Retry-After": String(retryAfter)], reason: "sign-in rate limit")
         }

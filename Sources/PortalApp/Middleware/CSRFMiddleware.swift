@@ -2,7 +2,8 @@ import Vapor
 
 /// Synchroniser-token check on every unsafe method (ASVS 3.5.1; CON.10.A15):
 /// the form field `csrf_token` (or the `X-CSRF-Token` header for scripts)
-/// must equal the token stored in the visitor's server-side session.
+/// must equal the token stored in the visitor's server-side session, or for a
+/// visitor without one the token bound to its pre-session cookie (AnonymousCSRF).
 struct CSRFMiddleware: AsyncMiddleware {
     static let fieldName = "csrf_token"
 
@@ -11,7 +12,7 @@ struct CSRFMiddleware: AsyncMiddleware {
             return try await next.respond(to: request)
         }
         try enforceBodyLimit(request)
-        guard let expected = request.currentSession?.csrfToken,
+        guard let expected = request.currentSession?.csrfToken ?? AnonymousCSRF.expected(for: request),
               let given = try await submittedToken(request),
               TokenHasher.constantTimeEquals(given, expected)
         else {

@@ -2,7 +2,7 @@ import Foundation
 import NIOConcurrencyHelpers
 import PortalDomain
 
-/// A sliding-window limit per key (the client address), kept in memory.
+/// A sliding-window limit per key (the client address, `Request.clientAddress`), kept in memory.
 ///
 /// In-process state is enough for one node; behind a load balancer each node
 /// limits on its own, which multiplies the limit by the node count (see

@@ -5,12 +5,13 @@ import Vapor
 extension Request {
     var currentSession: PortalSession? { sessionState.session }
 
-    /// The synchroniser token for forms; creates an anonymous session when the
-    /// visitor has none yet, because the token must live on the server.
+    /// The token for forms: the session's synchroniser token, or for a visitor
+    /// without a session the stateless one bound to the pre-session cookie
+    /// (AnonymousCSRF). A page view never writes a row, so a crawler cannot
+    /// flood the session table or hold SQLite's write lock.
     func csrfToken() async throws -> String {
         if let session = sessionState.session { return session.csrfToken }
-        let session = try await createSession(pseudonym: nil, accountID: nil, identityJSON: nil)
-        return session.csrfToken
+        return AnonymousCSRF.token(for: self)
     }
 
     /// Sign-in: a brand-new session with a new id and CSRF token; the previous

@@ -15,6 +15,9 @@ final class SessionState: @unchecked Sendable {
     /// The session's account, member and unread count, read with the session
     /// in one query; RequireAccountMiddleware uses them when they still fit.
     var accountAndMember: (Account, Member, unread: Int)?
+    /// The pre-session cookie's value behind a visitor's anonymous CSRF token.
+    var anonymousCSRFSeed: String?
+    var issueAnonymousCSRFCookie = false
 }
 
 /// Loads the session named by the cookie, enforces the idle and absolute
@@ -89,6 +92,9 @@ struct SessionMiddleware: AsyncMiddleware {
             response.cookies[config.sessionCookieName] = HTTPCookies.Value(
                 string: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0, domain: nil, path: "/",
                 isSecure: config.usesHTTPS, isHTTPOnly: true, sameSite: .lax)
+        }
+        if state.issueAnonymousCSRFCookie, state.session == nil, let seed = state.anonymousCSRFSeed {
+            response.cookies[AnonymousCSRF.cookieName(config)] = AnonymousCSRF.cookie(seed, config)
         }
     }
 }

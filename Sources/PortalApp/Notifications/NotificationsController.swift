@@ -25,7 +25,11 @@ struct NotificationsController: RouteCollection {
         let jobs = req.jobs
         let hasher = req.portal.tokens.emailTokens
         let baseURL = req.portal.configuration.baseURL
-        try await req.db.transaction { db in
+        let mailLimit = ActionLimit(name: "confirmation-mails", limit: req.portal.configuration.confirmationMailsPerDay, window: 86_400)
+        // Keyed hash: the counter table never holds an address in clear.
+        let addressKey = hasher.hash("confirmation mails to:" + email.lowercased())
+        let limitedFor = try await req.db.writeTransaction { db -> Int? in
+            try await db.lockMember(memberID)
             let setting = try await NotificationSetting.query(on: db).filter(\.$memberID == memberID).first() ?? {
                 let created = NotificationSetting()
                 created.memberID = memberID
@@ -35,6 +39,8 @@ struct NotificationsController: RouteCollection {
             setting.notify = input.notify == "ja"
             setting.updatedAt = now
             if !email.isEmpty, email.lowercased() != setting.email?.lowercased() {
+                // Whoever types a stranger's address cannot flood that person with mails.
+                if case .limited(let retryAfter) = try await mailLimit.count(addressKey, at: now, on: db) { return retryAfter }
                 let token = TokenHasher.randomToken()
                 setting.pendingEmail = email
                 setting.tokenHash = hasher.hash(token)
@@ -50,6 +56,12 @@ struct NotificationsController: RouteCollection {
                 try await AuditLog.record(req, action: "notifications.address.removed", memberID: memberID, on: db)
             }
             try await setting.save(on: db)
+            return nil
+        }
+        if let limitedFor {
+            let response = try await ProfileRendering.render(req, problem: "notifications.error.mailLimit", input: input, status: .tooManyRequests)
+            response.headers.replaceOrAdd(name: .retryAfter, value: String(limitedFor))
+            return response
         }
         jobs.worker.wake()
         return req.redirect(to: SiteURL.profile.path + "?gespeichert=1")
@@ -76,7 +88,7 @@ struct NotificationsController: RouteCollection {
             return response
         }
         let jobs = req.jobs
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             if let old = setting.email, old.lowercased() != pending.lowercased() {
                 try await jobs.enqueue(PortalJobKinds.mailSend, payload: PortalMails.Payload(kind: .addressChanged, to: old, link: nil),
                                        key: "mail-changed-\(UUID().uuidString)", on: db)
@@ -121,7 +133,7 @@ enum NotificationDispatch {
             let unseen = try await InboxMessage.query(on: app.db).filter(\.$memberID == setting.memberID)
                 .filter(\.$createdAt > since).filter(\.$readAt == nil).count()
             guard unseen > 0 else { continue }
-            try await app.db.transaction { db in
+            try await app.db.writeTransaction { db in
                 setting.lastNotifiedAt = now
                 try await setting.save(on: db)
                 try await app.jobs.enqueue(PortalJobKinds.mailSend, payload: PortalMails.Payload(kind: .newContent, to: email, link: nil),

@@ -1,4 +1,5 @@
 import Fluent
+import Foundation
 import SQLKit
 
 extension Database {
@@ -11,26 +12,89 @@ extension Database {
     /// transaction that reads and then writes fails at once with "database is
     /// locked" (SQLITE_BUSY_SNAPSHOT, no busy handler is asked) when another
     /// connection wrote in between. Taking the write lock up front makes it
-    /// wait for the busy timeout instead (docs/decisions.md). PostgreSQL
-    /// gets an ordinary transaction.
+    /// wait instead: for the writer before it in this process, then for the
+    /// busy timeout (SQLiteBusyTimeout) against other processes
+    /// (docs/decisions.md). PostgreSQL gets an ordinary transaction.
     ///
     /// Inside a transaction that is already open, `body` runs in that one.
     func writeTransaction<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
         guard !inTransaction, (self as? any SQLDatabase)?.dialect.name == "sqlite" else {
             return try await transaction(body)
         }
-        return try await withConnection { connection in
-            let sql = try connection.requireSQL()
-            try await sql.raw("BEGIN IMMEDIATE").run()
-            do {
-                let result = try await body(ImmediateTransaction(base: connection, sql: sql))
-                try await sql.raw("COMMIT").run()
-                return result
-            } catch {
-                try? await sql.raw("ROLLBACK").run()
-                throw error
-            }
+        // A second write transaction on another connection from inside the
+        // first would wait for the first's lock forever: refuse it at once.
+        guard !SQLiteWriters.inside else { throw NestedWriteTransaction() }
+        // Writers of this process queue here, suspended, before they take a
+        // connection: a writer waiting inside SQLite's busy handler would hold
+        // a thread of the blocking pool that the lock holder needs for its
+        // next statement. SQLite's busy timeout is then left to other processes.
+        await SQLiteWriters.gate.enter()
+        do {
+            let result = try await SQLiteWriters.$inside.withValue(true) { try await withConnection { connection in
+                let sql = try connection.requireSQL()
+                try await sql.raw("BEGIN IMMEDIATE").run()
+                do {
+                    let result = try await body(ImmediateTransaction(base: connection, sql: sql))
+                    try await sql.raw("COMMIT").run()
+                    return result
+                } catch {
+                    try? await sql.raw("ROLLBACK").run()
+                    throw error
+                }
+            } }
+            await SQLiteWriters.gate.leave()
+            return result
+        } catch {
+            await SQLiteWriters.gate.leave()
+            throw error
         }
+    }
+}
+
+/// One writer at a time, waiting without a thread. Process-wide rather than
+/// per database: SQLite lets one writer per file in anyway, a portal process
+/// has one SQLite database, and only tests run several side by side.
+enum SQLiteWriters {
+    static let gate = AsyncGate()
+    /// Set while a task holds the gate.
+    @TaskLocal static var inside = false
+}
+
+struct NestedWriteTransaction: Error, CustomStringConvertible {
+    var description: String { "writeTransaction inside another one: pass the outer transaction's database instead" }
+}
+
+actor AsyncGate {
+    private var occupied = false
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    func enter() async {
+        guard occupied else {
+            occupied = true
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    /// Hands the gate to the longest waiter, first come first served.
+    func leave() {
+        if waiting.isEmpty {
+            occupied = false
+        } else {
+            waiting.removeFirst().resume()
+        }
+    }
+}
+
+extension Database {
+    /// Inside a write transaction: makes a second transaction of the same
+    /// member wait here until this one commits, so its check-then-insert sees
+    /// what this one wrote. PostgreSQL: the member row's lock; SQLite's
+    /// `BEGIN IMMEDIATE` already lets only one writer in.
+    func lockMember(_ memberID: UUID) async throws {
+        let sql = try requireSQL()
+        guard sql.dialect.name == "postgresql" else { return }
+        try await sql.raw("SELECT id FROM \(unsafeRaw: Member.schema) WHERE id = \(bind: memberID) FOR UPDATE").run()
     }
 }
 

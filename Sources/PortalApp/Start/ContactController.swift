@@ -27,7 +27,7 @@ struct ContactController: RouteCollection {
             return try await HelpContext.render(req, input: input, problems: problems, status: .unprocessableEntity)
         }
         let now = req.clock.now()
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             let message = ContactMessage()
             message.id = UUID()
             message.memberID = memberID

@@ -69,7 +69,7 @@ struct PageContext: Encodable {
         fundName = config.fund.name
         signedIn = session?.isSignedIn ?? false
         self.memberName = memberName
-        csrf = session?.csrfToken
+        csrf = session?.csrfToken ?? AnonymousCSRF.issued(for: request)
         let path = request.url.path
         self.path = path
         idleSeconds = Int(config.sessionIdleTimeout)

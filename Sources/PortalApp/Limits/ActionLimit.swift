@@ -1,0 +1,45 @@
+import Fluent
+import Foundation
+import SQLKit
+
+/// A fixed-window count per key in the database (SECURITY.md "abuse": at
+/// most `limit` certificate requests per member and hour, confirmation mails
+/// per address and day). It lives in the database, not in memory, so every
+/// process and node counts into the same row, and the count is one atomic
+/// upsert: N parallel attempts cannot all read "below the limit".
+struct ActionLimit: Sendable {
+    let name: String
+    let limit: Int
+    let window: TimeInterval
+
+    enum Decision: Equatable, Sendable {
+        case allowed
+        case limited(retryAfter: Int)
+    }
+
+    /// Counts one attempt for `key` and says whether it is within the limit.
+    /// Run it inside the write transaction of the action it guards, so a
+    /// refused or failed action rolls its count back with it.
+    func count(_ key: String, at now: Date, on db: any Database) async throws -> Decision {
+        let sql = try db.requireSQL()
+        let start = Int64((now.timeIntervalSince1970 / window).rounded(.down) * window)
+        let end = start + Int64(window)
+        let bucket = "\(name):\(key)"
+        // Windows that have ended are spent: one indexed delete keeps the table small.
+        try await sql.raw("DELETE FROM \(unsafeRaw: ActionCount.schema) WHERE window_end <= \(bind: Int64(now.timeIntervalSince1970))").run()
+        let hits = try await sql.raw("""
+            INSERT INTO \(unsafeRaw: ActionCount.schema) (bucket, window_start, window_end, hits)
+            VALUES (\(bind: bucket), \(bind: start), \(bind: end), 1)
+            ON CONFLICT (bucket, window_start) DO UPDATE SET hits = \(unsafeRaw: ActionCount.schema).hits + 1
+            RETURNING hits
+            """).first(decodingColumn: "hits", as: Int.self) ?? 1
+        guard hits > limit else { return .allowed }
+        return .limited(retryAfter: max(1, Int(end - Int64(now.timeIntervalSince1970))))
+    }
+}
+
+/// The table behind ActionLimit: bucket is "<limit name>:<key>"; keys are ids
+/// or keyed hashes, never an address in clear.
+enum ActionCount {
+    static let schema = "action_counts"
+}

@@ -1,0 +1,103 @@
+import Fluent
+import Foundation
+import SQLKit
+import Testing
+import VaporTesting
+@testable import PortalApp
+
+/// SECURITY.md "concurrency": no 5xx and no lost write under concurrent
+/// writers, on a real SQLite file as on PostgreSQL.
+@Suite("Concurrent writes")
+struct ConcurrentWriteTests {
+    static let clients = 8
+    static let writesPerClient = 50
+
+    /// Binds `count` demo members to fresh pseudonyms and signs each in with its own browser.
+    static func signedInMembers(_ app: Application, count: Int) async throws -> [(Browser, UUID)] {
+        let members = try await Member.query(on: app.db).sort(\.$memberNumber).range(0..<count).all()
+        try #require(members.count == count)
+        var browsers: [(Browser, UUID)] = []
+        for (index, member) in members.enumerated() {
+            try await Account.query(on: app.db).filter(\.$member.$id == member.requireID()).delete()
+            try await Account(memberID: member.requireID(), pseudonym: pseudonym(index), activatedAt: testStart).create(on: app.db)
+            let browser = Browser(app)
+            try await signIn(browser, index)
+            browsers.append((browser, try member.requireID()))
+        }
+        return browsers
+    }
+
+    static func pseudonym(_ index: Int) -> String { "load-member-\(index)" }
+
+    /// Signs the `index`th member of `signedInMembers` in (again).
+    static func signIn(_ browser: Browser, _ index: Int) async throws {
+        let response = try await browser.signIn(family: "LAST", given: "LOAD", born: "1970-01-01", pseudonym: pseudonym(index))
+        try #require(response.location == "/konto")
+    }
+
+    @Test(arguments: TestDatabase.allCases)
+    func eightMembersWritingAtOnceWithAnonymousVisitorsLoseNothing(_ db: TestDatabase) async throws {
+        try await withPortal(db) { app, _ in
+            let members = try await Self.signedInMembers(app, count: Self.clients)
+            let sessionsBefore = try await PortalSession.query(on: app.db).count()
+            let statuses = try await withThrowingTaskGroup(of: [UInt].self) { group in
+                for (client, (browser, _)) in members.enumerated() {
+                    group.addTask {
+                        let token = try await browser.csrfToken()
+                        var codes: [UInt] = []
+                        for write in 0..<Self.writesPerClient {
+                            let response = write.isMultiple(of: 2)
+                                ? try await browser.post("/konto/profil/benachrichtigungen",
+                                                         form: ["email": "m\(client)-\(write)@example.org", "notify": "ja", "csrf_token": token])
+                                : try await browser.post("/hilfe/kontakt",
+                                                         form: ["topic": "question", "text": "Frage \(write)", "csrf_token": token])
+                            codes.append(response.status.code)
+                        }
+                        return codes
+                    }
+                }
+                // Anonymous visitors, as a crawler would come, at the same time.
+                for _ in 0..<2 {
+                    group.addTask {
+                        var codes: [UInt] = []
+                        for round in 0..<Self.writesPerClient {
+                            let visitor = Browser(app)
+                            codes.append(try await visitor.get("/dev/eid").status.code)
+                            codes.append(try await visitor.get("/email-bestaetigen?token=t\(round)").status.code)
+                        }
+                        return codes
+                    }
+                }
+                return try await group.reduce(into: []) { $0 += $1 }
+            }
+            #expect(statuses.filter { $0 >= 500 }.isEmpty, "5xx: \(statuses.filter { $0 >= 500 }.count)")
+            #expect(statuses.filter { $0 == 303 }.count == Self.clients * Self.writesPerClient, "every write answered with its redirect")
+            let half = Self.writesPerClient / 2
+            #expect(try await ContactMessage.query(on: app.db).count() == Self.clients * half)
+            for (client, (_, memberID)) in members.enumerated() {
+                let setting = try await NotificationSetting.query(on: app.db).filter(\.$memberID == memberID).first()
+                #expect(setting?.pendingEmail == "m\(client)-\(Self.writesPerClient - 2)@example.org")
+            }
+            let mails = try await app.jobs.queue.list(state: nil, limit: 10_000).filter { $0.kind == PortalJobKinds.mailSend.name }
+            #expect(mails.count == Self.clients * half, "one confirmation mail per saved address")
+            #expect(try await PortalSession.query(on: app.db).count() == sessionsBefore, "anonymous page views write no session")
+        }
+    }
+
+    @Test(arguments: TestDatabase.allCases)
+    func anonymousPagesCarryAWorkingFormTokenWithoutASessionRow(_ db: TestDatabase) async throws {
+        try await withPortal(db) { app, _ in
+            let visitor = Browser(app)
+            let token = try await visitor.csrfToken()
+            #expect(visitor.cookies["portal_session"] == nil)
+            #expect(visitor.cookies["portal_csrf"] != nil)
+            #expect(try await PortalSession.query(on: app.db).count() == 0)
+            let forged = Browser(app)
+            forged.cookies["portal_csrf"] = TokenHasher.randomToken()
+            #expect(try await forged.post("/dev/eid", form: ["stock": "erika", "csrf_token": token]).status == .forbidden,
+                    "the token belongs to the other visitor's cookie")
+            #expect(try await visitor.post("/dev/eid", form: ["stock": "erika", "csrf_token": token]).location == "/konto")
+            #expect(try await PortalSession.query(on: app.db).count() == 1)
+        }
+    }
+}
