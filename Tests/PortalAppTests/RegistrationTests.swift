@@ -144,6 +144,56 @@ struct RegistrationTests {
         }
     }
 
+    /// SECURITY.md "concurrency": N parallel attempts against a limit. Each
+    /// card signs in first; then all post the same number at once.
+    @Test(arguments: TestDatabase.allCases)
+    func fourteenCardsPostingOneNumberAtOnceStoreExactlyFive(_ db: TestDatabase) async throws {
+        try await withPortal(db) { app, _ in
+            var cards: [Browser] = []
+            for index in 0..<14 {
+                let card = Browser(app)
+                try await card.signIn(family: "PARALLEL", given: "KARTE", born: "1970-01-01", pseudonym: "parallel-\(index)")
+                _ = try await card.csrfToken()
+                cards.append(card)
+            }
+            let statuses = try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
+                for card in cards {
+                    group.addTask { try await card.register("10004/01").status }
+                }
+                return try await group.reduce(into: [HTTPStatus]()) { $0.append($1) }
+            }
+            #expect(statuses.filter { $0.code >= 500 }.isEmpty, "\(statuses.map(\.code))")
+            #expect(statuses.count(where: { $0 == .seeOther }) == 5)
+            #expect(statuses.count(where: { $0 == .tooManyRequests }) == 9)
+            #expect(try await Registration.query(on: app.db).filter(\.$memberNumber == "10004/01").count() == 5)
+            #expect(try await app.jobs.queue.list(limit: 100).count(where: { $0.kind == "registration.match" }) == 5)
+            let refused = try await cards[0].register("10004/01")
+            #expect(refused.status == .tooManyRequests || refused.location == "/registrierung")
+        }
+    }
+
+    @Test(arguments: TestDatabase.allCases)
+    func oneCardSubmittingEightTimesAtOnceStoresOneRegistration(_ db: TestDatabase) async throws {
+        try await withPortal(db) { app, _ in
+            let card = Browser(app)
+            try await card.signIn(stock: "lysky")
+            let token = try await card.csrfToken()
+            let statuses = try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
+                for _ in 0..<8 {
+                    // Eight tabs of one browser: the same session cookie, each its own cookie jar.
+                    let tab = Browser(app)
+                    tab.cookies = card.cookies
+                    group.addTask {
+                        try await tab.post("/registrierung", form: ["member_number": "10003/01", "privacy_consent": "on", "csrf_token": token]).status
+                    }
+                }
+                return try await group.reduce(into: [HTTPStatus]()) { $0.append($1) }
+            }
+            #expect(statuses.allSatisfy { $0 == .seeOther }, "\(statuses.map(\.code))")
+            #expect(try await Registration.query(on: app.db).count() == 1)
+        }
+    }
+
     @Test(arguments: TestDatabase.allCases)
     func matchingWaitsOutTheMaintenanceWindow(_ db: TestDatabase) async throws {
         try await withPortal(db) { app, clock in
