@@ -1,3 +1,4 @@
+import Fluent
 import Foundation
 import Testing
 import VaporTesting
@@ -43,6 +44,11 @@ struct ClientAddressTests {
             #expect(first == ["ok", "ok", "limited"], "the third attempt of 203.0.113.7 is one too many, whatever it puts in front")
             let second = try await Self.signIns(app, forwardedFor: ["198.51.100.9", "2001:db8::1"])
             #expect(second == ["ok", "ok"], "other clients behind the same proxy keep their own allowance")
+            let clients = try await AuditEntry.query(on: app.db).filter(\.$action == "signin").all().map(\.detail)
+            for client in ["203.0.113.7", "198.51.100.9", "2001:db8::1"] {
+                #expect(clients.filter { $0.contains("\"client\":\"\(client)\"") }.count == (client == "203.0.113.7" ? 2 : 1),
+                        "the audit trail names the client, not the proxy")
+            }
         }
     }
 
@@ -52,6 +58,8 @@ struct ClientAddressTests {
         try await withPortal(.sqlite, environment: environment) { app, _ in
             let codes = try await Self.signIns(app, forwardedFor: ["203.0.113.1", "203.0.113.2", "203.0.113.3"])
             #expect(codes == ["ok", "ok", "limited"], "a spoofed header does not buy a fresh bucket")
+            let details = try await AuditEntry.query(on: app.db).filter(\.$action == "signin").all().map(\.detail)
+            #expect(details.count == 2 && details.allSatisfy { !$0.contains("203.0.113") }, "nor a false address in the trail")
         }
     }
 

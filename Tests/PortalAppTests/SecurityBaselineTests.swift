@@ -43,13 +43,18 @@ struct SecurityBaselineTests {
             let browser = Browser(app)
             let page = try await browser.get("/dev/eid")
             #expect(page.headers.first(name: "Strict-Transport-Security") == "max-age=31536000; includeSubDomains")
-            let cookie = try #require(page.headers[.setCookie].first { $0.hasPrefix("__Host-portal_session=") })
-            let lower = cookie.lowercased()
-            #expect(lower.contains("secure"))
-            #expect(lower.contains("httponly"))
-            #expect(lower.contains("samesite=lax"))
-            #expect(lower.contains("path=/"))
-            #expect(!lower.contains("domain="))
+            let signIn = try await browser.signIn(stock: "erika")
+            #expect(signIn.location == "/konto")
+            // The visitor's pre-session CSRF cookie, then the session's.
+            for (response, name) in [(page, "__Host-portal_csrf="), (signIn, "__Host-portal_session=")] {
+                let cookie = try #require(response.headers[.setCookie].first { $0.hasPrefix(name) })
+                let lower = cookie.lowercased()
+                #expect(lower.contains("secure"))
+                #expect(lower.contains("httponly"))
+                #expect(lower.contains("samesite=lax"))
+                #expect(lower.contains("path=/"))
+                #expect(!lower.contains("domain="))
+            }
         }
     }
 

@@ -35,7 +35,9 @@ enum SignInFlow {
             on: request.db, at: request.clock.now(),
             actor: account.map { "account:\($0.id?.uuidString ?? "")" } ?? "eid:unregistered",
             action: "signin", memberID: account?.$member.id,
-            detail: ["provider": provider, "known": account == nil ? "no" : "yes", "loa": identity.levelOfAssurance])
+            // The client's address (behind the proxy: the forwarded one) for investigating sign-ins.
+            detail: ["provider": provider, "known": account == nil ? "no" : "yes", "loa": identity.levelOfAssurance,
+                     "client": request.clientAddress])
         return request.redirect(to: account == nil ? SiteURL.registration.path : SiteURL.dashboard.path)
     }
 }
