@@ -62,4 +62,18 @@ struct TerminalOutputTests {
         #expect(TerminalText.escape("zwei\nZeilen\r", keepingLineBreaks: true) == "zwei\nZeilen\\x0D")
         #expect(TerminalText.escape("Grüße, 99999/01 – ok") == "Grüße, 99999/01 – ok")
     }
+
+    @Test
+    func anImportEchoesNoRawKeys() async throws {
+        try await withPortal(.sqlite) { app, _ in
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("import-\(UUID()).jsonl")
+            try Data(#"{"\u001b]0;pwned\u0007\u001b[2J": [1]}"#.utf8 + [0x0A]).write(to: file)
+            defer { try? FileManager.default.removeItem(at: file) }
+            let (output, error) = await runCommandReportingFailure(app, ["import", "members", file.path, "--operator", "test"])
+            #expect(error != nil, "the line is rejected")
+            #expect(output.contains("line 1"))
+            #expect(output.contains("\\x1B]0;pwned\\x07\\x1B[2J"))
+            #expect(!Self.hasRawControls(output))
+        }
+    }
 }

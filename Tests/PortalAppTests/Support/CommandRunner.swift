@@ -5,11 +5,22 @@ import Vapor
 /// Runs a `portal` command in the test's application and returns what it
 /// printed, exactly as it would reach an operator's terminal.
 func runCommand(_ app: Application, _ arguments: [String]) async throws -> String {
+    let (output, error) = await runCommandReportingFailure(app, arguments)
+    if let error { throw error }
+    return output
+}
+
+/// For commands that print and then exit non-zero (an import with rejected lines).
+func runCommandReportingFailure(_ app: Application, _ arguments: [String]) async -> (output: String, error: (any Error)?) {
     let console = CapturingConsole()
     var context = CommandContext(console: console, input: CommandInput(arguments: ["portal"] + arguments))
     context.application = app
-    try await console.run(app.asyncCommands.group(), with: context)
-    return console.text
+    do {
+        try await console.run(app.asyncCommands.group(), with: context)
+        return (console.text, nil)
+    } catch {
+        return (console.text, error)
+    }
 }
 
 final class CapturingConsole: Console, @unchecked Sendable {
