@@ -84,6 +84,26 @@ struct ConcurrentWriteTests {
         }
     }
 
+    /// The database blob store writes through its own connection: it must not
+    /// wait for a write transaction's lock that its own job holds.
+    @Test(arguments: TestDatabase.allCases)
+    func jobsFileAndRestoreDocumentsWithTheBlobStoreInTheDatabase(_ db: TestDatabase) async throws {
+        try await withPortal(db, environment: ["PORTAL_BLOB_STORE": "database"]) { app, _ in
+            let browser = Browser(app)
+            try await browser.signIn(stock: "erika")
+            let status = try await DocumentsAndCertificatesTests.requestCertificate(browser, app, kind: "membership")
+            #expect(try await runDueJobs(app) == 1)
+            #expect(try await browser.get(status).body.string.contains("data-certificate-state=\"ready\""))
+            let document = try #require(try await Document.query(on: app.db).filter(\.$category == .certificate).first())
+            try await app.archive.takeOffline(document, on: app.db)
+            #expect(try await browser.post("/konto/dokumente/\(try document.requireID().uuidString)/anfordern", form: [:]).status == .seeOther)
+            #expect(try await runDueJobs(app) == 1)
+            let restored = try #require(try await Document.find(document.id, on: app.db))
+            #expect(restored.availability == .online)
+            #expect(try await browser.get("/konto/dokumente/\(try document.requireID().uuidString)").status == .ok)
+        }
+    }
+
     @Test(arguments: TestDatabase.allCases)
     func anonymousPagesCarryAWorkingFormTokenWithoutASessionRow(_ db: TestDatabase) async throws {
         try await withPortal(db) { app, _ in

@@ -40,11 +40,13 @@ struct CertificateGeneration {
         let documents = app.documents
         let spec = built.spec
         let bytes = try await NIOThreadPool.singleton.runIfActive { try documents.sealedPDF(spec, at: now) }
-        let archive = app.archive
+        // Filed before the transaction: the blobs may go to the database through
+        // the store's own connection, which must not wait for this transaction's
+        // write lock. A rerun finds the document (its id is the request's) and goes on.
+        let document = try await app.archive.file(
+            bytes, title: built.title, fileName: Self.fileName(built.title, member: member), category: .certificate,
+            memberID: member.requireID(), source: "portal:certificate", id: request.requireID(), on: db)
         try await db.writeTransaction { tx in
-            let document = try await archive.file(
-                bytes, title: built.title, fileName: Self.fileName(built.title, member: member), category: .certificate,
-                memberID: member.requireID(), source: "portal:certificate", id: request.requireID(), on: tx)
             request.state = .ready
             request.documentID = document.id
             request.finishedAt = now

@@ -46,10 +46,15 @@ struct DocumentArchive: Sendable {
         return document
     }
 
-    /// Brings an offline document back online from the member file, for a new period.
-    func restore(_ document: Document, on db: any Database) async throws {
+    /// Bringing an offline document back online, first half: the portal copy
+    /// from the member file; repeating it rewrites the same blob.
+    func copyOnline(_ document: Document) async throws {
         guard let bytes = try await memberFile.get(document.blobKey) else { throw Abort(.gone, reason: "member file copy missing") }
         try await portalStore.put(document.blobKey, bytes)
+    }
+
+    /// Second half: online again for a new period, from now.
+    func markOnline(_ document: Document, on db: any Database) async throws {
         let now = clock.now()
         document.availability = .online
         document.onlineUntil = now.addingTimeInterval(TimeInterval(document.category.onlineDays * 86_400))

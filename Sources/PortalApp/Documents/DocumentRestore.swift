@@ -17,9 +17,13 @@ struct DocumentRestore {
         let payload = try context.decodePayload(Payload.self)
         let archive = app.archive
         let now = app.portal.clock.now()
+        guard let requested = try await Document.find(payload.documentID, on: app.db), requested.availability == .requested else { return }
+        // The copy is made before the transaction: a database blob store writes
+        // through its own connection, which must not wait for this one's lock.
+        try await archive.copyOnline(requested)
         try await app.db.writeTransaction { db in
             guard let document = try await Document.find(payload.documentID, on: db), document.availability == .requested else { return }
-            try await archive.restore(document, on: db)
+            try await archive.markOnline(document, on: db)
             try await Inbox.post(.documentRestored, to: document.memberID,
                                  parameters: [document.title, Format.date(document.onlineUntil ?? now, .de)],
                                  documentID: document.id, on: db, at: now)
