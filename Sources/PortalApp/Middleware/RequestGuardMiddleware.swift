@@ -32,7 +32,6 @@ struct RequestGuardMiddleware: AsyncMiddleware {
     static func check(_ rawPath: String) throws {
         guard rawPath.utf8.count <= maximumPathBytes else { throw Abort(.uriTooLong) }
         guard let path = rawPath.removingPercentEncoding else { throw Abort(.badRequest, reason: "path encoding") }
-        guard path.utf8.count <= maximumPathBytes else { throw Abort(.uriTooLong) }
         guard !path.unicodeScalars.contains(where: FormText.isControl) else { throw Abort(.badRequest, reason: "control character in path") }
         for segment in path.split(separator: "/", omittingEmptySubsequences: false) {
             if segment.utf8.count > maximumSegmentBytes { throw Abort(.uriTooLong) }
