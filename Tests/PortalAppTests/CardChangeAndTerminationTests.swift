@@ -54,14 +54,27 @@ struct CardChangeAndTerminationTests {
             try await browser.post("/konto/antraege", form: ["kind": "membership"])
             try await runDueJobs(app)
             try await browser.post("/hilfe/kontakt", form: ["topic": "question", "text": "Bitte meine Daten prüfen."])
-            try await browser.post("/konto/profil/benachrichtigungen", form: ["email": "erika@example.org", "notify": "ja"])
+            // An old address (told of the change), the current one, and a pending one: each leaves mails and links.
+            try await NotificationTests.confirmAddress("erika.alt@example.org", browser, app)
+            try await NotificationTests.confirmAddress("erika@example.org", browser, app)
+            try await browser.post("/konto/profil/benachrichtigungen", form: ["email": "erika.neu@example.org", "notify": "ja"])
+            try await runDueJobs(app)
+            let accountID = try #require(try await Account.query(on: app.db).filter(\.$member.$id == erikaID).first()?.requireID())
+            let traces = MemberTraces(memberID: erikaID, accountID: accountID, pseudonym: pseudonym,
+                                      texts: ["erika.alt@example.org", "erika@example.org", "erika.neu@example.org", "email-bestaetigen"])
+            let before = try await traces.rows(app)
+            for place in ["accounts.member_id", "sessions.account_id", "inbox_messages.member_id", "jobs.subject", "notification_settings.member_id"] {
+                #expect(before[place, default: 0] > 0, "the check sees \(place)")
+            }
+            #expect(try await traces.textPlaces(app).contains("jobs.payload"))
+            #expect(!traces.files(app).isEmpty, "the mail outbox holds her mails")
             #expect(try await ContactMessage.query(on: app.db).filter(\.$memberID == erikaID).count() == 1)
             #expect(try await NotificationSetting.query(on: app.db).filter(\.$memberID == erikaID).count() == 1)
             let document = try #require(try await Document.query(on: app.db).first())
             let portalFile = app.portal.configuration.dataDirectory.appendingPathComponent("documents/portal/\(document.blobKey).blob")
             #expect(FileManager.default.fileExists(atPath: portalFile.path))
             let report = try await AccountTermination.terminate(try MemberNumber(parsing: "10001/01"), on: app.db, at: clock.now(), actor: "test",
-                                                                portalStore: app.archive.portalStore)
+                                                                portalStore: app.archive.portalStore, outbox: app.mailOutbox)
             #expect(report.accounts == 1)
             #expect(report.sessions == 2)
 
@@ -75,6 +88,11 @@ struct CardChangeAndTerminationTests {
             #expect(try await ContactMessage.query(on: app.db).filter(\.$memberID == erikaID).count() == 0)
             #expect(try await NotificationSetting.query(on: app.db).filter(\.$memberID == erikaID).count() == 0)
             #expect(report.contactMessages == 1)
+            #expect(report.jobs >= 3 && report.mailFiles >= 3, "\(report)")
+            let left = try await traces.rows(app).filter { $0.value > 0 }
+            #expect(left == [:], "no row of hers in any table with a member column: \(left)")
+            #expect(try await traces.textPlaces(app) == [], "no address, link or pseudonym in any column")
+            #expect(traces.files(app) == [], "no file in the data folder names her")
             #expect(!FileManager.default.fileExists(atPath: portalFile.path), "the portal copy is deleted; the member file keeps its own")
             #expect(try await Account.query(on: app.db).count() == otherAccounts)
             let audit = try await AuditEntry.query(on: app.db).filter(\.$memberID == erikaID).filter(\.$action == "account.terminated").count()

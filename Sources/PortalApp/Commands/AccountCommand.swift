@@ -25,7 +25,7 @@ struct AccountCommand: AsyncCommandGroup {
             let app = context.application
             let actor = try OperatorName.actor(option: signature.operatorName)
             let report = try await AccountTermination.terminate(number, on: app.db, at: app.portal.clock.now(), actor: actor,
-                                                                portalStore: app.archive.portalStore)
+                                                                portalStore: app.archive.portalStore, outbox: app.mailOutbox)
             context.console.line(report.summary(number))
         }
     }

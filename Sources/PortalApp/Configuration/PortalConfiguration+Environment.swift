@@ -85,6 +85,7 @@ extension PortalConfiguration {
             // SQLite has one writer at a time: more jobs at once only wait for each other.
             workerConcurrency: reader.int("PORTAL_WORKER_CONCURRENCY", default: database.isSQLite ? 1 : 4, range: 1...64),
             backupsToKeep: reader.int("PORTAL_BACKUPS_KEEP", default: 7, range: 1...365),
+            jobRetention: TimeInterval(reader.int("PORTAL_JOB_RETENTION_DAYS", default: 30, range: 1...3650)) * 86_400,
             postgresBackupCommand: env["PORTAL_PG_BACKUP_COMMAND"].flatMap { $0.isEmpty ? nil : $0 },
             fontDirectory: URL(fileURLWithPath: env["PORTAL_FONT_DIR"] ?? "/usr/share/fonts/truetype/dejavu"),
             sealCertificateFile: reader.readableFile("PORTAL_SEAL_CERTIFICATE_FILE"),

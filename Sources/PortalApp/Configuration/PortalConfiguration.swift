@@ -54,6 +54,8 @@ public struct PortalConfiguration: Sendable {
     public var runWorkerInProcess: Bool
     public var workerConcurrency: Int
     public var backupsToKeep: Int
+    /// How long finished (succeeded or dead) jobs stay: their payloads hold addresses and links.
+    public var jobRetention: TimeInterval = 30 * 86_400
     /// A shell command that writes a PostgreSQL dump to "$PORTAL_BACKUP_FILE".
     public var postgresBackupCommand: String?
     /// TrueType folder with DejaVu Sans and DejaVu Sans Bold.

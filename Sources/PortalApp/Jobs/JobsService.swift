@@ -24,6 +24,7 @@ final class JobsService: Sendable {
             try RecurringJob(name: "document-retention", schedule: CronSchedule("15 2 * * *"), kind: PortalJobKinds.retentionSweep.name),
             try RecurringJob(name: "notifications", schedule: CronSchedule("* * * * *"), kind: PortalJobKinds.notificationDispatch.name),
             try RecurringJob(name: "backup", schedule: CronSchedule("30 3 * * *"), kind: PortalJobKinds.backup.name),
+            try RecurringJob(name: "job-pruning", schedule: CronSchedule("45 2 * * *"), kind: PortalJobKinds.jobPruning.name),
         ]
         scheduler = Scheduler(queue: queue, jobs: recurring)
     }
@@ -53,6 +54,9 @@ final class JobsService: Sendable {
         }
         registry.register(PortalJobKinds.backup) { _ in
             try await BackupJob.run(app: app)
+        }
+        registry.register(PortalJobKinds.jobPruning) { _ in
+            try await JobPruning.run(app: app)
         }
         return registry
     }

@@ -18,6 +18,23 @@ enum SessionCleanup {
     }
 }
 
+/// Deletes succeeded and dead jobs older than PORTAL_JOB_RETENTION_DAYS and
+/// the mail files of those that were mails: neither may keep an address or
+/// a confirmation link for longer than the outbox needs it.
+enum JobPruning {
+    static func run(app: Application) async throws {
+        let cutoff = app.portal.clock.now().addingTimeInterval(-app.portal.configuration.jobRetention)
+        let pruned = try await app.jobs.queue.pruneFinished(before: cutoff)
+        var files = 0
+        if let outbox = app.mailOutbox {
+            for job in pruned where job.kind == PortalJobKinds.mailSend.name {
+                files += try await outbox.files.delete(messageID: outbox.messageID(of: job)) ? 1 : 0
+            }
+        }
+        app.logger.notice("finished jobs pruned", metadata: ["jobs": .stringConvertible(pruned.count), "mailFiles": .stringConvertible(files)])
+    }
+}
+
 /// The nightly backup in the maintenance window: an online SQLite copy with
 /// rotation, or the operator's PostgreSQL hook (pg_dump) when configured.
 enum BackupJob {

@@ -14,4 +14,5 @@ enum PortalJobKinds {
     static let notificationDispatch = JobKind(name: "notifications.dispatch", maxAttempts: 3, timeout: .seconds(300))
     static let sessionCleanup = JobKind(name: "session.cleanup", maxAttempts: 3, timeout: .seconds(120))
     static let backup = JobKind(name: "backup", maxAttempts: 3, timeout: .seconds(1800))
+    static let jobPruning = JobKind(name: "jobs.prune", maxAttempts: 3, timeout: .seconds(600))
 }

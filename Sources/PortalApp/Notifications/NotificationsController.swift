@@ -46,12 +46,12 @@ struct NotificationsController: RouteCollection {
                 setting.tokenHash = hasher.hash(token)
                 setting.tokenExpiresAt = now.addingTimeInterval(24 * 3600)
                 let link = baseURL.appendingPathComponent(SiteURL.confirmEmail.path).absoluteString + "?token=\(token)"
-                try await jobs.enqueue(PortalJobKinds.mailSend, payload: PortalMails.Payload(kind: .confirmAddress, to: email, link: link),
+                try await jobs.enqueue(PortalJobKinds.mailSend, payload: PortalMails.Payload(kind: .confirmAddress, to: email, link: link, memberID: memberID),
                                        key: "mail-confirm-\(UUID().uuidString)", on: db)
                 try await AuditLog.record(req, action: "notifications.address.pending", memberID: memberID, on: db)
             } else if email.isEmpty, let old = setting.email {
                 setting.email = nil
-                try await jobs.enqueue(PortalJobKinds.mailSend, payload: PortalMails.Payload(kind: .addressChanged, to: old, link: nil),
+                try await jobs.enqueue(PortalJobKinds.mailSend, payload: PortalMails.Payload(kind: .addressChanged, to: old, link: nil, memberID: memberID),
                                        key: "mail-changed-\(UUID().uuidString)", on: db)
                 try await AuditLog.record(req, action: "notifications.address.removed", memberID: memberID, on: db)
             }
@@ -90,7 +90,8 @@ struct NotificationsController: RouteCollection {
         let jobs = req.jobs
         try await req.db.writeTransaction { db in
             if let old = setting.email, old.lowercased() != pending.lowercased() {
-                try await jobs.enqueue(PortalJobKinds.mailSend, payload: PortalMails.Payload(kind: .addressChanged, to: old, link: nil),
+                try await jobs.enqueue(PortalJobKinds.mailSend, payload: PortalMails.Payload(kind: .addressChanged, to: old, link: nil,
+                                                                                             memberID: setting.memberID),
                                        key: "mail-changed-\(UUID().uuidString)", on: db)
             }
             setting.email = pending
@@ -136,7 +137,7 @@ enum NotificationDispatch {
             try await app.db.writeTransaction { db in
                 setting.lastNotifiedAt = now
                 try await setting.save(on: db)
-                try await app.jobs.enqueue(PortalJobKinds.mailSend, payload: PortalMails.Payload(kind: .newContent, to: email, link: nil),
+                try await app.jobs.enqueue(PortalJobKinds.mailSend, payload: PortalMails.Payload(kind: .newContent, to: email, link: nil, memberID: setting.memberID),
                                            key: "mail-new-\(setting.memberID.uuidString)-\(Int(now.timeIntervalSince1970))", on: db)
             }
         }

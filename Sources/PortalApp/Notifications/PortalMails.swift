@@ -54,19 +54,42 @@ enum PortalMails {
         let payload = try context.decodePayload(Payload.self)
         let config = app.portal.configuration
         let (subject, body) = text(payload, fund: config.fund, baseURL: config.baseURL)
-        let host = config.baseURL.host ?? "portal.invalid"
-        let id = (context.job.idempotencyKey ?? "job-\(context.id)").map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : "-" }
         let message = try MailMessage(from: try MailAddress(config.mailFrom, displayName: config.fund.name), to: [try MailAddress(payload.to)],
-                                      subject: subject, body: body, messageID: "\(String(id))@\(host)", date: app.portal.clock.now())
-        let ledgerKey = "mail:\(String(id))"
+                                      subject: subject, body: body, messageID: messageID(of: context.job, host: host(config)), date: app.portal.clock.now())
+        let ledgerKey = "mail:\(localPart(of: context.job))"
         let sql = try app.db.requireSQL()
         guard try await !SideEffectLedger.contains(ledgerKey, on: sql) else { return }
         try await app.mailer.send(message)
         try await context.once(key: ledgerKey) { _ in }
     }
+
+    /// The job's idempotency key as a Message-ID: the same job always names the same mail (and mail file).
+    static func messageID(of job: Job, host: String) -> String {
+        "\(localPart(of: job))@\(host)"
+    }
+
+    static func host(_ config: PortalConfiguration) -> String { config.baseURL.host ?? "portal.invalid" }
+
+    private static func localPart(of job: Job) -> String {
+        String((job.idempotencyKey ?? "job-\(job.id)").map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : "-" })
+    }
+}
+
+/// The file mailer's folder, where every mail stays as a file: what
+/// pruning and termination delete besides the jobs.
+struct MailOutbox: Sendable {
+    let files: FileMailer
+    let host: String
+
+    func messageID(of job: Job) -> String { PortalMails.messageID(of: job, host: host) }
 }
 
 extension Application {
+    /// The file outbox when no SMTP host is configured; nil with SMTP (mail leaves the server).
+    var mailOutbox: MailOutbox? {
+        (mailer as? FileMailer).map { MailOutbox(files: $0, host: PortalMails.host(portal.configuration)) }
+    }
+
     private struct MailerKey: StorageKey { typealias Value = any Mailer }
 
     var mailer: any Mailer {

@@ -3,8 +3,9 @@ import Foundation
 import PortalDomain
 
 /// Account termination (DOMAIN.md): everything the portal holds for the
-/// member goes — binding, sessions, registrations, transfer codes — in one
-/// transaction, and one audit entry records it. The member record from the
+/// member goes — binding, sessions, registrations, transfer codes, the jobs
+/// about them — in one transaction, then the mail files and document
+/// copies outside the database; one audit entry records it. The member record from the
 /// core system and the member file are not portal data and stay.
 /// Running it again finds nothing and changes nothing.
 enum AccountTermination {
@@ -15,12 +16,14 @@ enum AccountTermination {
         var messages = 0
         var documents = 0
         var contactMessages = 0
+        var jobs = 0
+        var mailFiles = 0
 
-        var deletedAnything: Bool { accounts + sessions + registrations + messages + documents + contactMessages > 0 }
+        var deletedAnything: Bool { accounts + sessions + registrations + messages + documents + contactMessages + jobs > 0 }
 
         func summary(_ number: MemberNumber) -> String {
             guard deletedAnything else { return "\(number): no portal data (already terminated or never registered)" }
-            return "\(number): account terminated; deleted \(accounts) account(s), \(sessions) session(s), \(registrations) registration(s), \(messages) message(s), \(documents) document(s), \(contactMessages) contact message(s)"
+            return "\(number): account terminated; deleted \(accounts) account(s), \(sessions) session(s), \(registrations) registration(s), \(messages) message(s), \(documents) document(s), \(contactMessages) contact message(s), \(jobs) job(s), \(mailFiles) mail file(s)"
         }
     }
 
@@ -30,12 +33,12 @@ enum AccountTermination {
     }
 
     static func terminate(_ number: MemberNumber, on database: any Database, at now: Date, actor: String,
-                          portalStore: (any BlobStore)? = nil) async throws -> Report {
+                          portalStore: (any BlobStore)? = nil, outbox: MailOutbox? = nil) async throws -> Report {
         guard let member = try await Member.query(on: database).filter(\.$memberNumber == number.value).first() else {
             throw UnknownMember(number: number)
         }
         let memberID = try member.requireID()
-        return try await database.transaction { db in
+        let (deleted, deletedJobs) = try await database.writeTransaction { db -> (Report, MemberJobs.Deleted) in
             var report = Report()
             let accounts = try await Account.query(on: db).filter(\.$member.$id == memberID).all()
             let accountIDs = try accounts.map { try $0.requireID() }
@@ -56,7 +59,8 @@ enum AccountTermination {
                     group.filter(\.$pseudonym ~~ pseudonyms)
                 }
             }
-            report.registrations = try await registrations().count()
+            let registrationRows = try await registrations().all()
+            report.registrations = registrationRows.count
             try await registrations().delete()
             try await TransferCode.query(on: db).filter(\.$accountID ~~ accountIDs).delete()
             // Portal copies of documents go; the member file keeps its own retention (DOMAIN.md).
@@ -65,6 +69,10 @@ enum AccountTermination {
             report.documents = documents.count
             try await Document.query(on: db).filter(\.$memberID == memberID).delete()
             try await CertificateRequest.query(on: db).filter(\.$memberID == memberID).delete()
+            let setting = try await NotificationSetting.query(on: db).filter(\.$memberID == memberID).first()
+            let deletedJobs = try await MemberJobs.delete(memberID: memberID, registrationJobIDs: registrationRows.compactMap(\.jobID),
+                                                          knownAddresses: Set([setting?.email, setting?.pendingEmail].compactMap { $0 }), on: db)
+            report.jobs = deletedJobs.jobs.count
             try await NotificationSetting.query(on: db).filter(\.$memberID == memberID).delete()
             report.messages = try await InboxMessage.query(on: db).filter(\.$memberID == memberID).count()
             try await InboxMessage.query(on: db).filter(\.$memberID == memberID).delete()
@@ -75,9 +83,13 @@ enum AccountTermination {
             if report.deletedAnything {
                 try await AuditLog.record(on: db, at: now, actor: actor, action: "account.terminated", memberID: memberID,
                                           detail: ["accounts": "\(report.accounts)", "sessions": "\(report.sessions)",
-                                                   "registrations": "\(report.registrations)", "messages": "\(report.messages)"])
+                                                   "registrations": "\(report.registrations)", "messages": "\(report.messages)",
+                                                   "jobs": "\(report.jobs)"])
             }
-            return report
+            return (report, deletedJobs)
         }
+        var report = deleted
+        report.mailFiles = try await MemberJobs.deleteMailFiles(deletedJobs, outbox: outbox)
+        return report
     }
 }
