@@ -11,21 +11,23 @@ enum OperatorName {
     }
 
     /// `operator:NAME` from `--operator`, else from the system user.
-    static func actor(option: String?, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> String {
+    static func actor(option: String?, environment: [String: String] = ProcessInfo.processInfo.environment,
+                      effectiveUID: uid_t = geteuid()) throws -> String {
         if let option {
             guard isValid(option) else { throw Invalid(name: option) }
             return "operator:" + option
         }
-        return "operator:" + systemUser(environment: environment)
+        return "operator:" + systemUser(environment: environment, effectiveUID: effectiveUID)
     }
 
-    /// sudo runs the command as root, but the person is the one in SUDO_USER;
+    /// sudo runs the command as root, but the person is the one in SUDO_USER
+    /// (believed only when running as root: anyone can set the variable);
     /// otherwise the effective user's account name, then $USER.
-    static func systemUser(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
-        if let sudoUser = environment["SUDO_USER"], isValid(sudoUser) { return sudoUser }
-        if let entry = getpwuid(geteuid()), let name = entry.pointee.pw_name.map({ String(cString: $0) }), isValid(name) { return name }
+    static func systemUser(environment: [String: String] = ProcessInfo.processInfo.environment, effectiveUID: uid_t = geteuid()) -> String {
+        if effectiveUID == 0, let sudoUser = environment["SUDO_USER"], isValid(sudoUser) { return sudoUser }
+        if let entry = getpwuid(effectiveUID), let name = entry.pointee.pw_name.map({ String(cString: $0) }), isValid(name) { return name }
         if let user = environment["USER"], isValid(user) { return user }
-        return "uid-\(geteuid())"
+        return "uid-\(effectiveUID)"
     }
 
     /// Narrow on purpose: the name lands in the audit trail and on terminals.
