@@ -106,4 +106,28 @@ struct NotificationTests {
             #expect(try Self.mails(app).isEmpty)
         }
     }
+
+    @Test(arguments: TestDatabase.allCases)
+    func aConfirmationLinkSubmittedSeveralTimesAtOnceConfirmsOnce(_ db: TestDatabase) async throws {
+        try await withPortal(db) { app, _ in
+            let browser = Browser(app)
+            try await browser.signIn(stock: "erika")
+            try await browser.post("/konto/profil/benachrichtigungen", form: ["email": "erika@example.org", "notify": "ja"])
+            try await runDueJobs(app)
+            let mail = try #require(try Self.mails(app).first { $0.contains("email-bestaetigen") })
+            let token = String(try #require(Self.link(in: mail)).split(separator: "=").last ?? "")
+            let formToken = try await browser.csrfToken()
+            let statuses = try await withThrowingTaskGroup(of: UInt.self) { group in
+                for _ in 0..<5 {
+                    let tab = Browser(app)
+                    tab.cookies = browser.cookies
+                    group.addTask { try await tab.post("/email-bestaetigen", form: ["token": token, "csrf_token": formToken]).status.code }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(statuses.allSatisfy { $0 < 500 })
+            #expect(try await NotificationSetting.query(on: app.db).first()?.email == "erika@example.org")
+            #expect(try await InboxMessage.query(on: app.db).filter(\.$kind == "email.confirmed").count() == 1)
+        }
+    }
 }

@@ -88,7 +88,13 @@ struct NotificationsController: RouteCollection {
             return response
         }
         let jobs = req.jobs
+        let (settingID, memberID, spentHash) = (setting.id, setting.memberID, setting.tokenHash)
         try await req.db.writeTransaction { db in
+            // Read again under the member's lock: a double click confirms once,
+            // the second finds the token spent (one inbox message, one mail).
+            try await db.lockMember(memberID)
+            guard let setting = try await NotificationSetting.find(settingID, on: db), setting.tokenHash == spentHash,
+                  setting.pendingEmail == pending else { return }
             if let old = setting.email, old.lowercased() != pending.lowercased() {
                 try await jobs.enqueue(PortalJobKinds.mailSend, payload: PortalMails.Payload(kind: .addressChanged, to: old, link: nil,
                                                                                              memberID: setting.memberID),
