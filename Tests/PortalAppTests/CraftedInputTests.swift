@@ -88,9 +88,9 @@ struct CraftedInputTests {
         }
     }
 
-    @Test
-    func theCorpusStaysBelow500OnARealListener() async throws {
-        try await withPortal(.sqlite) { app, _ in
+    @Test(arguments: TestDatabase.allCases)
+    func theCorpusStaysBelow500OnARealListener(_ db: TestDatabase) async throws {
+        try await withPortal(db) { app, _ in
             let tester = try app.testing(method: .running(port: 0))
             for path in Self.paths {
                 let response = try await tester.sendRequest(.GET, path)
