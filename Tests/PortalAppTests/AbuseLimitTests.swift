@@ -110,4 +110,34 @@ struct AbuseLimitTests {
             #expect(restores.count == 1)
         }
     }
+
+    @Test(arguments: TestDatabase.allCases)
+    func documentRequestsBeyondTheHourlyLimitAre429AndLeaveTheDocumentOffline(_ db: TestDatabase) async throws {
+        try await withPortal(db, environment: ["PORTAL_DOCUMENT_REQUESTS_PER_HOUR": "2"]) { app, _ in
+            let browser = Browser(app)
+            try await browser.signIn(stock: "erika")
+            let member = try #require(try await Member.query(on: app.db).filter(\.$memberNumber == "10001/01").first())
+            var documents: [Document] = []
+            for number in 1...3 {
+                let document = try await app.archive.file(Array("%PDF-1.7 \(number)".utf8), title: "Brief \(number)", fileName: "brief.pdf",
+                                                          category: .letter, memberID: member.requireID(), source: "test", on: app.db)
+                try await app.archive.takeOffline(document, on: app.db)
+                documents.append(document)
+            }
+            let token = try await browser.csrfToken()
+            let paths = try documents.map { "/konto/dokumente/\(try $0.requireID().uuidString)/anfordern" }
+            let responses = try await withThrowingTaskGroup(of: TestingHTTPResponse.self) { group in
+                for (tab, path) in zip(Self.tabs(of: browser, 3), paths) {
+                    group.addTask { try await tab.post(path, form: ["csrf_token": token]) }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(responses.filter { $0.status == .seeOther }.count == 2)
+            let refused = try #require(responses.first { $0.status == .tooManyRequests })
+            #expect(refused.headers.first(name: .retryAfter).flatMap(Int.init).map { (1...3600).contains($0) } == true)
+            #expect(refused.body.string.contains("Zu viele Versuche"))
+            let states = try await Document.query(on: app.db).filter(\.$memberID == member.requireID()).filter(\.$source == "test").all().map(\.availability)
+            #expect(states.filter { $0 == .requested }.count == 2 && states.filter { $0 == .offline }.count == 1, "the refused one stays offline")
+        }
+    }
 }

@@ -100,6 +100,7 @@ extension PortalConfiguration {
             notificationQuietPeriod: TimeInterval(reader.int("PORTAL_NOTIFY_QUIET_SECONDS", default: 600, range: 0...86_400)),
             trustedProxies: trustedProxies,
             certificateRequestsPerHour: reader.int("PORTAL_CERTIFICATE_REQUESTS_PER_HOUR", default: 10, range: 1...1_000),
+            documentRequestsPerHour: reader.int("PORTAL_DOCUMENT_REQUESTS_PER_HOUR", default: 20, range: 1...1_000),
             confirmationMailsPerDay: reader.int("PORTAL_CONFIRMATION_MAILS_PER_DAY", default: 3, range: 1...100)
         )
         reader.checkLogLevel()

@@ -78,6 +78,8 @@ public struct PortalConfiguration: Sendable {
     public var trustedProxies: [IPNetwork] = []
     /// Certificate requests one member may make per hour (SECURITY.md "abuse").
     public var certificateRequestsPerHour = 10
+    /// Offline documents one member may ask to have restored per hour.
+    public var documentRequestsPerHour = 20
     /// Confirmation mails one address may receive per day, whoever asks for them.
     public var confirmationMailsPerDay = 3
 

@@ -121,6 +121,9 @@ struct DocumentsController: RouteCollection {
         else { throw Abort(.notFound) }
         guard document.availability == .offline else { return req.redirect(to: SiteURL.documents.path) }
         let jobs = req.jobs
+        let now = req.clock.now()
+        let memberID = try member.requireID()
+        let limit = ActionLimit(name: "document-requests", limit: req.portal.configuration.documentRequestsPerHour, window: 3600)
         // One key per request: a document restored, taken offline and asked for
         // again within the same second must not find the earlier job's key.
         // One pending request per document: only the request whose conditional
@@ -132,6 +135,10 @@ struct DocumentsController: RouteCollection {
                 WHERE id = \(bind: id) AND availability = \(bind: Document.Availability.offline.rawValue) RETURNING id
                 """).all()
             guard !moved.isEmpty else { return false }
+            // Thrown, so the refused request rolls back its claim and its count.
+            if case .limited(let retryAfter) = try await limit.count(memberID.uuidString, at: now, on: db) {
+                throw Abort(.tooManyRequests, headers: ["Retry-After": String(retryAfter)], reason: "document request limit")
+            }
             try await jobs.enqueue(PortalJobKinds.documentRestore, payload: DocumentRestore.Payload(documentID: id),
                                    key: "restore:\(id.uuidString):\(UUID().uuidString)", on: db)
             try await AuditLog.record(req, action: "document.request", memberID: document.memberID, detail: ["document": id.uuidString], on: db)

@@ -3,8 +3,8 @@ import Foundation
 import SQLKit
 
 /// A fixed-window count per key in the database (SECURITY.md "abuse": at
-/// most `limit` certificate requests per member and hour, confirmation mails
-/// per address and day). It lives in the database, not in memory, so every
+/// most `limit` certificate or document requests per member and hour,
+/// confirmation mails per address and day). It lives in the database, not in memory, so every
 /// process and node counts into the same row, and the count is one atomic
 /// upsert: N parallel attempts cannot all read "below the limit".
 struct ActionLimit: Sendable {
@@ -25,8 +25,7 @@ struct ActionLimit: Sendable {
         let start = Int64((now.timeIntervalSince1970 / window).rounded(.down) * window)
         let end = start + Int64(window)
         let bucket = "\(name):\(key)"
-        // Windows that have ended are spent: one indexed delete keeps the table small.
-        try await sql.raw("DELETE FROM \(unsafeRaw: ActionCount.schema) WHERE window_end <= \(bind: Int64(now.timeIntervalSince1970))").run()
+        try await Self.deleteEnded(before: Int64(now.timeIntervalSince1970), on: sql)
         let hits = try await sql.raw("""
             INSERT INTO \(unsafeRaw: ActionCount.schema) (bucket, window_start, window_end, hits)
             VALUES (\(bind: bucket), \(bind: start), \(bind: end), 1)
@@ -35,6 +34,21 @@ struct ActionLimit: Sendable {
             """).first(decodingColumn: "hits", as: Int.self) ?? 1
         guard hits > limit else { return .allowed }
         return .limited(retryAfter: max(1, Int(end - Int64(now.timeIntervalSince1970))))
+    }
+
+    /// Windows that have ended are spent; deleting them as counts come in
+    /// keeps the table small. On PostgreSQL two transactions cleaning up at
+    /// once skip each other's rows instead of waiting (or deadlocking).
+    private static func deleteEnded(before now: Int64, on sql: any SQLDatabase) async throws {
+        let table = ActionCount.schema
+        if sql.dialect.name == "postgresql" {
+            try await sql.raw("""
+                DELETE FROM \(unsafeRaw: table) WHERE (bucket, window_start) IN (
+                    SELECT bucket, window_start FROM \(unsafeRaw: table) WHERE window_end <= \(bind: now) LIMIT 100 FOR UPDATE SKIP LOCKED)
+                """).run()
+        } else {
+            try await sql.raw("DELETE FROM \(unsafeRaw: table) WHERE window_end <= \(bind: now)").run()
+        }
     }
 }
 
