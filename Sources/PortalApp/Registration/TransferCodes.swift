@@ -20,7 +20,7 @@ enum TransferCodes {
         let code = stride(from: 0, to: 12, by: 4).map { offset in
             String(raw[raw.index(raw.startIndex, offsetBy: offset)..<raw.index(raw.startIndex, offsetBy: offset + 4)])
         }.joined(separator: "-")
-        try await db.transaction { tx in
+        try await db.writeTransaction { tx in
             // Only the newest code counts: creating one retires the earlier ones.
             try await TransferCode.query(on: tx).filter(\.$accountID == accountID).filter(\.$usedAt == nil).set(\.$usedAt, to: now).update()
             let row = TransferCode()
