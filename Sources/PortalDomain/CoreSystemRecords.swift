@@ -45,6 +45,12 @@ public struct ImportFields: Sendable {
     }
 }
 
+/// The kind of membership as the core system records it. Certificates print
+/// only what the record says; an unknown kind is left out, never assumed.
+public enum MembershipKind: String, CaseIterable, Equatable, Sendable, Codable {
+    case compulsory, voluntary
+}
+
 /// A member as the core system exports it.
 public struct MemberImportRecord: Equatable, Sendable {
     public var memberNumber: MemberNumber
@@ -58,6 +64,8 @@ public struct MemberImportRecord: Equatable, Sendable {
     public var postalCode: String
     public var city: String
     public var country: String
+    /// Optional in the export: nil when the core system does not say.
+    public var membership: MembershipKind?
 
     public init(_ fields: ImportFields) throws(ImportProblem) {
         memberNumber = try fields.memberNumber()
@@ -79,6 +87,12 @@ public struct MemberImportRecord: Equatable, Sendable {
         postalCode = try fields.text("postal_code", maxLength: 12) ?? ""
         city = try fields.text("city") ?? ""
         country = (try fields.text("country", required: false, maxLength: 60)) ?? "DE"
+        if let kind = try fields.text("membership", required: false, maxLength: 20) {
+            guard let parsed = MembershipKind(rawValue: kind.lowercased()) else {
+                throw ImportProblem(field: "membership", reason: "must be compulsory or voluntary (or empty when unknown), got '\(kind)'")
+            }
+            membership = parsed
+        }
     }
 }
 

@@ -15,11 +15,12 @@ enum SampleCertificate {
             recipientAddress: ["Frau", "Dr. Erika Musterfrau-Öztürk", "Heidestraße 17", "51147 Köln"],
             blocks: [
                 .heading("Beitragsbescheinigung 2025", level: 1),
-                .keyValues([KeyValue("Mitgliedsnummer", "99999/01"), KeyValue("Zeitraum", "01.01.2025 – 31.12.2025")]),
-                .paragraph("Wir bescheinigen die im Kalenderjahr 2025 an das Versorgungswerk gezahlten Beiträge zur Vorlage beim Finanzamt (Beiträge zu berufsständischen Versorgungseinrichtungen, § 10 Abs. 1 Nr. 2 Buchst. a EStG)."),
-                .table(Table(header: ["Monat", "Beitrag"], rows: rows, footer: ["Summe", "14.814,72 €"],
+                .keyValues([KeyValue("Mitgliedsnummer", "99999/01"), KeyValue("Zeitraum", "01.01.2025 – 31.12.2025"),
+                            KeyValue("Versorgungseinrichtung", fund.name)]),
+                .paragraph("Wir bescheinigen die für das Kalenderjahr 2025 gebuchten Beiträge zur Vorlage beim Finanzamt (Beiträge zu berufsständischen Versorgungseinrichtungen, § 10 Abs. 1 Nr. 2 Buchst. a EStG)."),
+                .table(Table(header: ["Beitragsmonat", "Gebuchter Beitrag"], rows: rows, footer: ["Summe", "14.814,72 €"],
                              columnWidths: [3, 2], alignments: [.leading, .trailing])),
-                .paragraph("Dieses Dokument ist ein Muster. Es trägt das elektronische Siegel des Versorgungswerks und ist ohne Unterschrift gültig."),
+                .paragraph("Dieses Dokument ist ein Muster mit erfundenen Daten. Es trägt das elektronische Siegel der ausstellenden Versorgungseinrichtung."),
             ]
         )
     }

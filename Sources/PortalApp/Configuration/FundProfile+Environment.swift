@@ -27,7 +27,7 @@ extension FundProfile {
 
     static func defaultPrivacyText(name: String, email: String) -> String {
         """
-        Verantwortlich für die Verarbeitung Ihrer Daten im Mitgliederportal ist das \(name).
+        Verantwortlich für die Verarbeitung Ihrer Daten im Mitgliederportal: \(name).
 
         Wir verarbeiten im Portal nur die Daten, die wir für Ihre Mitgliedschaft brauchen: die Angaben aus Ihrem Online-Ausweis (Name, Vornamen, Geburtsname, Doktorgrad, Geburtsdatum und ein dienste- und kartenspezifisches Kennzeichen), Ihre Mitgliedsnummer, Ihre Daten aus unserem Bestand, Ihre Anträge und die Dokumente, die wir Ihnen bereitstellen. Rechtsgrundlage ist Art. 6 Abs. 1 lit. c und e DSGVO in Verbindung mit unserer Satzung.
 

@@ -15,34 +15,39 @@ enum DemoMembers {
             let status = statuses[Int(rng.next() % UInt64(statuses.count))]
             let birthYear = status == .active || status == .former ? 1960 + Int(rng.next() % 40) : 1935 + Int(rng.next() % 26)
             let date = String(format: "%04d-%02d-%02d", birthYear, 1 + Int(rng.next() % 12), 1 + Int(rng.next() % 28))
-            members.append(record(
+            var member = record(
                 "\(number)/01",
                 family, given, nil, nil, date, status,
-                "\(streets[Int(rng.next() % UInt64(streets.count))]) \(1 + rng.next() % 120)", city.0, city.1))
+                "\(streets[Int(rng.next() % UInt64(streets.count))]) \(1 + rng.next() % 120)", city.0, city.1)
+            // Most members are compulsory; some voluntary; some exports do not say.
+            member.membership = [MembershipKind.compulsory, .compulsory, .compulsory, .voluntary, nil][number % 5]
+            members.append(member)
             number += 1
         }
         return Array(members.prefix(count))
     }
 
     /// The members the stock identities are tested against.
+    /// Erika is a compulsory member, Ağça a voluntary one, Marie-Claire's kind is not exported.
     static let stock: [MemberImportRecord] = [
-        record("10001/01", "Mustermann", "Erika", "Gabler", nil, "1964-08-12", .active, "Heidestraße 17", "51147", "Köln"),
-        record("10002/01", "Özm̂en", "Ağça", nil, nil, "1989-05-17", .active, "Kastanienweg 3", "50667", "Köln"),
-        record("10003/01", "Graf von Lýsky", "Hans-Günther", nil, "Dr. h.c.", "1946-03-01", .pensioner, "Schlossallee 1", "40213", "Düsseldorf"),
-        record("10004/01", "Schäfer", "Jürgen Friedrich", nil, "Dr.", "1958-11-30", .pensioner, "Am Rhein 8", "53111", "Bonn"),
+        record("10001/01", "Mustermann", "Erika", "Gabler", nil, "1964-08-12", .active, "Heidestraße 17", "51147", "Köln", .compulsory),
+        record("10002/01", "Özm̂en", "Ağça", nil, nil, "1989-05-17", .active, "Kastanienweg 3", "50667", "Köln", .voluntary),
+        record("10003/01", "Graf von Lýsky", "Hans-Günther", nil, "Dr. h.c.", "1946-03-01", .pensioner, "Schlossallee 1", "40213", "Düsseldorf", .compulsory),
+        record("10004/01", "Schäfer", "Jürgen Friedrich", nil, "Dr.", "1958-11-30", .pensioner, "Am Rhein 8", "53111", "Bonn", .compulsory),
         record("10005/02", "Nowak", "Zofia", nil, nil, "1941-02-14", .survivor, "Lindenstraße 22", "45127", "Essen"),
         record("10006/01", "Dubois", "Marie-Claire", "Lefèvre", nil, "1975-06-09", .active, "Rue de Lyon 4", "67000", "Strasbourg"),
-        record("10007/01", "Weiß", "Thomas", nil, nil, "1970-01-21", .former, "Gartenstraße 5", "44135", "Dortmund"),
+        record("10007/01", "Weiß", "Thomas", nil, nil, "1970-01-21", .former, "Gartenstraße 5", "44135", "Dortmund", .voluntary),
     ]
 
     static func record(
         _ number: String, _ family: String, _ given: String, _ birthName: String?, _ degree: String?, _ date: String,
-        _ status: MemberStatus, _ street: String, _ postal: String, _ city: String
+        _ status: MemberStatus, _ street: String, _ postal: String, _ city: String, _ membership: MembershipKind? = nil
     ) -> MemberImportRecord {
         let fields = ImportFields([
             "member_number": number, "family_name": family, "given_names": given, "birth_name": birthName ?? "",
             "academic_degree": degree ?? "", "date_of_birth": date, "status": status.rawValue,
             "street": street, "postal_code": postal, "city": city, "country": city == "Strasbourg" ? "FR" : "DE",
+            "membership": membership?.rawValue ?? "",
         ])
         do { return try MemberImportRecord(fields) } catch {
             preconditionFailure("demo record \(number) is invalid: \(error)")

@@ -34,6 +34,9 @@ struct DemoSeeder {
         for chunk in payments.chunked(1000) {
             _ = try await store.upsertMonthlyAmounts(Array(chunk), table: PensionPayment.schema, amountColumn: "gross_cents")
         }
+        for (kind, count) in [(CoreDataImporter.Kind.members, members.count), (.contributions, contributions.count), (.payments, payments.count)] {
+            try await ImportRun(kind: kind.rawValue, finishedAt: now, imported: count).create(on: db)
+        }
         let erikaNumber = members[0].memberNumber.value
         guard let erika = try await Member.query(on: db).filter(\.$memberNumber == erikaNumber).first() else { return nil }
         try await Account(memberID: try erika.requireID(), pseudonym: StockIdentities.erika.pseudonym, activatedAt: now).create(on: db)

@@ -45,6 +45,10 @@ struct CoreDataImporter {
         }
         if let headerProblem = reader.headerProblem { summary.rejected.append((1, headerProblem)) }
         try await flush(&batch, into: &summary)
+        // "Datenstand" on every certificate: when this kind of data was last taken over.
+        if summary.imported > 0 {
+            try await ImportRun(kind: kind.rawValue, finishedAt: now, imported: summary.imported).create(on: db)
+        }
         return summary
     }
 

@@ -23,6 +23,8 @@ final class Member: Model, @unchecked Sendable {
     @Field(key: "city") var city: String
     @Field(key: "country") var country: String
     @Field(key: "updated_at") var updatedAt: Date
+    /// `compulsory`, `voluntary` or nil when the core system does not say (MembershipKind).
+    @OptionalField(key: "membership") var membership: String?
     /// Read model for the dashboard, kept by the import (LatestBookings).
     @OptionalField(key: "latest_contributions") var latestContributions: String?
     @OptionalField(key: "latest_payments") var latestPayments: String?
@@ -30,6 +32,7 @@ final class Member: Model, @unchecked Sendable {
     init() {}
 
     var memberStatus: MemberStatus { MemberStatus(rawValue: status) ?? .former }
+    var membershipKind: MembershipKind? { membership.flatMap(MembershipKind.init(rawValue:)) }
 
     /// "Dr. Erika Mustermann" as a letter would address the person.
     var displayName: String {

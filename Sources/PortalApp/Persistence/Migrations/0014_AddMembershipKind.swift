@@ -1,0 +1,16 @@
+import Fluent
+
+/// `members.membership`: the kind of membership as the core system exports it
+/// (`compulsory`, `voluntary`, or NULL when the export does not say), so the
+/// membership certificate prints what the record says and nothing else.
+struct AddMembershipKind: AsyncMigration {
+    var name: String { "0014_AddMembershipKind" }
+
+    func prepare(on database: any Database) async throws {
+        try await database.schema(Member.schema).field("membership", .string).update()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(Member.schema).deleteField("membership").update()
+    }
+}

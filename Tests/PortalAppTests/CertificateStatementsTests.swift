@@ -1,0 +1,183 @@
+import Fluent
+import Foundation
+import PortalDomain
+import Testing
+import VaporTesting
+@testable import PortalApp
+
+/// What the sealed certificates state (issue 14, point 1): only what the
+/// imported records say, the fund's name never after an article, a data date
+/// on every certificate, and a proof of life that is a form to be signed.
+@Suite("Certificate statements (issue 14)")
+struct CertificateStatementsTests {
+    /// Requests a certificate, runs the job and returns the PDF's text with
+    /// line breaks and runs of spaces made single spaces (pdftotext wraps lines).
+    static func certificateText(_ browser: Browser, _ app: Application, kind: String, year: String? = nil) async throws -> String {
+        let status = try await DocumentsAndCertificatesTests.requestCertificate(browser, app, kind: kind, year: year)
+        try await runDueJobs(app)
+        let page = try await browser.get(status).body.string
+        let link = try #require(page.range(of: "href=\"/konto/dokumente/").map { "/konto/dokumente/" + page[$0.upperBound...].prefix { $0 != "\"" } },
+                                "the certificate is ready")
+        let pdf = try await browser.get(link)
+        let text = try DocumentsAndCertificatesTests.extractText(Array(pdf.body.readableBytesView))
+        return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// Re-imports Erika (10001/01) with the given membership field value ("" = not exported).
+    static func importErika(membership: String, _ app: Application, at now: Date) async throws {
+        let csv = """
+            member_number;family_name;given_names;birth_name;academic_degree;date_of_birth;status;street;postal_code;city;country;membership
+            10001/01;Mustermann;Erika;Gabler;;1964-08-12;active;Heidestraße 17;51147;Köln;DE;\(membership)
+            """
+        let summary = try await CoreDataImporter(kind: .members, db: app.db, now: now).run(text: csv)
+        #expect(summary.rejected.isEmpty)
+    }
+
+    @Test(arguments: TestDatabase.allCases)
+    func aVoluntaryMembersCertificateSaysVoluntaryAndNothingAboutStatutoryInsurance(_ db: TestDatabase) async throws {
+        try await withPortal(db) { app, clock in
+            try await Self.importErika(membership: "voluntary", app, at: clock.now())
+            let browser = Browser(app)
+            try await browser.signIn(stock: "erika")
+            let text = try await Self.certificateText(browser, app, kind: "membership")
+            #expect(text.contains("freiwilliges Mitglied der oben genannten Versorgungseinrichtung"))
+            #expect(text.contains("Art der Mitgliedschaft freiwillige Mitgliedschaft"))
+            #expect(!text.contains("Pflichtmitglied"))
+            #expect(!text.contains("gesetzliche Rentenversicherung"))
+            #expect(!text.contains("ersetzt"))
+        }
+    }
+
+    @Test(arguments: TestDatabase.allCases)
+    func aCompulsoryMemberIsCertifiedAsPflichtmitglied(_ db: TestDatabase) async throws {
+        try await withPortal(db) { app, _ in
+            let browser = Browser(app)
+            try await browser.signIn(stock: "erika")
+            let text = try await Self.certificateText(browser, app, kind: "membership")
+            #expect(text.contains("Pflichtmitglied der oben genannten Versorgungseinrichtung"), "the demo data has Erika compulsory")
+            #expect(!text.contains("freiwillig"))
+            #expect(!text.contains("gesetzliche Rentenversicherung"))
+        }
+    }
+
+    @Test(arguments: TestDatabase.allCases)
+    func anUnknownKindOfMembershipIsNotStated(_ db: TestDatabase) async throws {
+        try await withPortal(db) { app, clock in
+            try await Self.importErika(membership: "", app, at: clock.now())
+            #expect(try await Member.query(on: app.db).filter(\.$memberNumber == "10001/01").first()?.membership == nil,
+                    "an import without the field clears what an earlier import said")
+            let browser = Browser(app)
+            try await browser.signIn(stock: "erika")
+            let text = try await Self.certificateText(browser, app, kind: "membership")
+            #expect(text.contains("Datenbestand (Datenstand: 10.03.2026) Mitglied der oben genannten Versorgungseinrichtung ist"))
+            #expect(!text.contains("Pflicht"))
+            #expect(!text.contains("freiwillig"))
+            #expect(!text.contains("Art der Mitgliedschaft"))
+        }
+    }
+
+    @Test(arguments: TestDatabase.allCases)
+    func anUnknownMembershipValueIsRejectedWithItsLine(_ db: TestDatabase) async throws {
+        try await withPortal(db) { app, clock in
+            let csv = """
+                member_number,family_name,given_names,date_of_birth,status,street,postal_code,city,membership
+                20001/01,Kowalska,Anna,1970-04-02,active,Hauptstraße 1,50667,Köln,Pflicht
+                20002/01,Nowak,Jan,1971-04-02,active,Hauptstraße 2,50667,Köln,VOLUNTARY
+                """
+            let summary = try await CoreDataImporter(kind: .members, db: app.db, now: clock.now()).run(text: csv)
+            #expect(summary.rejected.map(\.line) == [2])
+            #expect(summary.rejected.first?.reason.contains("membership: must be compulsory or voluntary") == true)
+            let jan = try #require(try await Member.query(on: app.db).filter(\.$memberNumber == "20002/01").first())
+            #expect(jan.membershipKind == .voluntary)
+        }
+    }
+
+    static let fundNames = ["Versorgungswerk der Rechtsanwälte im Lande Hessen", "Rechtsanwaltsversorgung Musterstadt"]
+
+    @Test(arguments: TestDatabase.allCases, fundNames)
+    func theFundsNameNeverFollowsAnArticle(_ db: TestDatabase, fundName: String) async throws {
+        try await withPortal(db, environment: ["PORTAL_FUND_NAME": fundName]) { app, clock in
+            let erika = Browser(app)
+            try await erika.signIn(stock: "erika")
+            var texts = [try await Self.certificateText(erika, app, kind: "membership"),
+                         try await Self.certificateText(erika, app, kind: "contributions", year: "2025"),
+                         try await Self.certificateText(erika, app, kind: "entitlement")]
+            let lysky = try await Self.signedInPensioner(app, clock)
+            texts.append(try await Self.certificateText(lysky, app, kind: "proofOfLife"))
+            texts.append(try await Self.certificateText(lysky, app, kind: "pensionPayments", year: "2025"))
+            texts.append(try await erika.get("/datenschutz").body.string)
+            for text in texts {
+                #expect(text.contains(fundName))
+                for article in ["des", "das", "der", "dem", "den", "die"] {
+                    #expect(!text.contains("\(article) \(fundName)"), "no \"\(article) \(fundName)\"")
+                }
+            }
+            #expect(!texts.joined().contains("des Rechtsanwaltsversorgung"))
+        }
+    }
+
+    /// Graf v. Lýsky (10003/01, pensioner) registered and matched.
+    static func signedInPensioner(_ app: Application, _ clock: TestClock) async throws -> Browser {
+        let lysky = Browser(app)
+        try await lysky.signIn(stock: "lysky")
+        try await lysky.register("10003/01")
+        clock.advance(by: 10)
+        try await runDueJobs(app)
+        try await lysky.get("/registrierung")
+        return lysky
+    }
+
+    @Test(arguments: TestDatabase.allCases)
+    func theProofOfLifeIsAFormForTwoSignaturesNeverValidWithoutOne(_ db: TestDatabase) async throws {
+        try await withPortal(db) { app, clock in
+            let lysky = try await Self.signedInPensioner(app, clock)
+            let text = try await Self.certificateText(lysky, app, kind: "proofOfLife")
+            #expect(!text.contains("ohne Unterschrift gültig"))
+            #expect(!text.contains("nicht zusätzlich von Hand unterschrieben"))
+            #expect(text.contains("Erklärung der berechtigten Person"))
+            #expect(text.contains("Ort, Datum, Unterschrift der berechtigten Person"))
+            #expect(text.contains("Ort, Datum, Unterschrift, Dienstsiegel oder Stempel der amtlichen Stelle"))
+            #expect(text.contains("erst mit beiden Unterschriften und der Bestätigung der amtlichen Stelle vollständig"))
+            let declaration = try #require(text.range(of: "Unterschrift der berechtigten Person"))
+            let official = try #require(text.range(of: "Bestätigung der amtlichen Stelle"))
+            #expect(declaration.lowerBound < official.lowerBound, "the pensioner signs above the official's confirmation")
+        }
+    }
+
+    @Test(arguments: TestDatabase.allCases)
+    func theContributionCertificateCertifiesBookedContributionsAndItsDataDate(_ db: TestDatabase) async throws {
+        try await withPortal(db) { app, clock in
+            let browser = Browser(app)
+            try await browser.signIn(stock: "erika")
+            let seeded = try await Self.certificateText(browser, app, kind: "contributions", year: "2025")
+            #expect(seeded.contains("für das Kalenderjahr 2025 gebuchten Beiträge"))
+            #expect(seeded.contains("Summe der gebuchten Beiträge") || seeded.contains("Gebuchter Beitrag"))
+            #expect(!seeded.contains("gezahlten Beiträge"))
+            #expect(seeded.contains("§ 10 Abs. 1 Nr. 2"))
+            #expect(seeded.contains("Datenstand letzter Abgleich am 10.03.2026"), "the demo data was imported at the test's start")
+
+            clock.advance(by: 3 * 86_400)
+            let import2 = #"{"member_number": "10001/01", "year": 2025, "month": 12, "amount_cents": 50000}"#
+            _ = try await CoreDataImporter(kind: .contributions, db: app.db, now: clock.now()).run(text: import2)
+            try await browser.signIn(stock: "erika")
+            let later = try await Self.certificateText(browser, app, kind: "contributions", year: "2025")
+            #expect(later.contains("Datenstand letzter Abgleich am 13.03.2026"), "the last contributions import")
+            #expect(later.contains("500,00 €"))
+        }
+    }
+
+    @Test(arguments: TestDatabase.allCases)
+    func everyCertificateNamesItsDataDate(_ db: TestDatabase) async throws {
+        try await withPortal(db) { app, clock in
+            clock.advance(by: 86_400)
+            try await Self.importErika(membership: "compulsory", app, at: clock.now())
+            let erika = Browser(app)
+            try await erika.signIn(stock: "erika")
+            #expect(try await Self.certificateText(erika, app, kind: "membership").contains("Datenstand letzter Abgleich am 11.03.2026"))
+            #expect(try await Self.certificateText(erika, app, kind: "entitlement").contains("Datenstand letzter Abgleich am 10.03.2026"))
+            let lysky = try await Self.signedInPensioner(app, clock)
+            #expect(try await Self.certificateText(lysky, app, kind: "proofOfLife").contains("Datenstand letzter Abgleich am 11.03.2026"))
+            #expect(try await Self.certificateText(lysky, app, kind: "pensionPayments", year: "2025").contains("Datenstand letzter Abgleich am 10.03.2026"))
+        }
+    }
+}
