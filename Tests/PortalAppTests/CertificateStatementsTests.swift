@@ -13,14 +13,18 @@ struct CertificateStatementsTests {
     /// Requests a certificate, runs the job and returns the PDF's text with
     /// line breaks and runs of spaces made single spaces (pdftotext wraps lines).
     static func certificateText(_ browser: Browser, _ app: Application, kind: String, year: String? = nil) async throws -> String {
+        let text = try DocumentsAndCertificatesTests.extractText(try await certificatePDF(browser, app, kind: kind, year: year))
+        return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// The certificate's PDF bytes: requested, generated and downloaded as the member would.
+    static func certificatePDF(_ browser: Browser, _ app: Application, kind: String, year: String? = nil) async throws -> [UInt8] {
         let status = try await DocumentsAndCertificatesTests.requestCertificate(browser, app, kind: kind, year: year)
         try await runDueJobs(app)
         let page = try await browser.get(status).body.string
         let link = try #require(page.range(of: "href=\"/konto/dokumente/").map { "/konto/dokumente/" + page[$0.upperBound...].prefix { $0 != "\"" } },
                                 "the certificate is ready")
-        let pdf = try await browser.get(link)
-        let text = try DocumentsAndCertificatesTests.extractText(Array(pdf.body.readableBytesView))
-        return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        return Array(try await browser.get(link).body.readableBytesView)
     }
 
     /// Re-imports Erika (10001/01) with the given membership field value ("" = not exported).
@@ -179,5 +183,46 @@ struct CertificateStatementsTests {
             #expect(try await Self.certificateText(lysky, app, kind: "proofOfLife").contains("Datenstand letzter Abgleich am 11.03.2026"))
             #expect(try await Self.certificateText(lysky, app, kind: "pensionPayments", year: "2025").contains("Datenstand letzter Abgleich am 10.03.2026"))
         }
+    }
+
+    /// The changed layouts stay PDF/A: qpdf finds nothing, pikepdf sees part 3 B,
+    /// the language and the structure tree (scripts/pdfcheck.py, scripts/deps/pdf-tools.sh).
+    @Test
+    func theChangedCertificatesPassThePDFChecks() async throws {
+        try await withPortal(.sqlite) { app, clock in
+            let erika = Browser(app)
+            try await erika.signIn(stock: "erika")
+            let lysky = try await Self.signedInPensioner(app, clock)
+            let pdfs = [try await Self.certificatePDF(erika, app, kind: "membership"),
+                        try await Self.certificatePDF(erika, app, kind: "contributions", year: "2025"),
+                        try await Self.certificatePDF(lysky, app, kind: "proofOfLife")]
+            for bytes in pdfs {
+                let file = FileManager.default.temporaryDirectory.appendingPathComponent("checked-\(UUID().uuidString).pdf")
+                try Data(bytes).write(to: file)
+                defer { try? FileManager.default.removeItem(at: file) }
+                let qpdf = try Self.run(["qpdf", "--check", file.path])
+                #expect(qpdf.status == 0, "\(qpdf.output)")
+                #expect(!qpdf.output.contains("WARNING"))
+                let inspect = try Self.run(["python3", packageRoot.appendingPathComponent("scripts/pdfcheck.py").path, "inspect", file.path])
+                let facts = try #require(try JSONSerialization.jsonObject(with: Data(inspect.output.utf8)) as? [String: Any], "\(inspect.output)")
+                #expect("\(facts["pdfaid_part"] ?? "")" == "3")
+                #expect("\(facts["pdfaid_conformance"] ?? "")" == "B")
+                #expect((facts["lang"] as? String)?.hasPrefix("de") == true)
+                #expect(facts["marked"] as? Bool == true)
+                #expect((facts["structure"] as? [Any])?.isEmpty == false)
+            }
+        }
+    }
+
+    static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = arguments
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 }
