@@ -118,3 +118,45 @@ public struct MonthlyAmountRecord: Equatable, Sendable {
         cents = try fields.integer(amountField, in: 0...100_000_000)
     }
 }
+
+/// A member's pension entitlement figures as the core system computes them
+/// (Renteninformation). The portal prints them, it never computes a pension.
+public struct EntitlementRecord: Equatable, Sendable {
+    public var memberNumber: MemberNumber
+    /// The date the core system computed the figures for (YYYY-MM-DD).
+    public var asOf: String
+    /// Monthly old-age pension reached so far.
+    public var accruedMonthlyCents: Int64
+    /// Monthly old-age pension at the regular retirement age, under `projectionAssumption`.
+    public var projectedMonthlyCents: Int64?
+    public var projectionAssumption: String?
+    public var disabilityMonthlyCents: Int64?
+    public var regularRetirementDate: String?
+
+    public init(_ fields: ImportFields) throws(ImportProblem) {
+        memberNumber = try fields.memberNumber()
+        asOf = try Self.date(fields, "as_of", required: true) ?? ""
+        accruedMonthlyCents = try fields.integer("accrued_monthly_cents", in: 0...100_000_000)
+        projectedMonthlyCents = try Self.optionalAmount(fields, "projected_monthly_cents")
+        projectionAssumption = try fields.text("projection_assumption", required: false, maxLength: 300)
+        // A projection is only a statement together with what it assumes.
+        if projectedMonthlyCents != nil && projectionAssumption == nil {
+            throw ImportProblem(field: "projection_assumption", reason: "is missing (required with projected_monthly_cents)")
+        }
+        disabilityMonthlyCents = try Self.optionalAmount(fields, "disability_monthly_cents")
+        regularRetirementDate = try Self.date(fields, "regular_retirement_date", required: false)
+    }
+
+    private static func optionalAmount(_ fields: ImportFields, _ name: String) throws(ImportProblem) -> Int64? {
+        guard try fields.text(name, required: false) != nil else { return nil }
+        return try fields.integer(name, in: 0...100_000_000)
+    }
+
+    private static func date(_ fields: ImportFields, _ name: String, required: Bool) throws(ImportProblem) -> String? {
+        guard let raw = try fields.text(name, required: required) else { return nil }
+        guard let parsed = PartialDate(iso: raw), parsed.isComplete else {
+            throw ImportProblem(field: name, reason: "must be a real date as YYYY-MM-DD, got '\(raw)'")
+        }
+        return parsed.description
+    }
+}

@@ -214,6 +214,72 @@ struct CertificateStatementsTests {
         }
     }
 
+    @Test(arguments: TestDatabase.allCases)
+    func thePensionStatementPrintsTheImportedFiguresNotASumOfContributions(_ db: TestDatabase) async throws {
+        try await withPortal(db) { app, clock in
+            clock.advance(by: 2 * 86_400)
+            let figures = #"{"member_number": "10001/01", "as_of": "2025-12-31", "accrued_monthly_cents": 123456, "projected_monthly_cents": "287654", "projection_assumption": "Beiträge wie im letzten Kalenderjahr", "disability_monthly_cents": 180000, "regular_retirement_date": "2031-09-01"}"#
+            let summary = try await CoreDataImporter(kind: .entitlements, db: app.db, now: clock.now()).run(text: figures)
+            #expect(summary.imported == 1)
+            let browser = Browser(app)
+            try await browser.signIn(stock: "erika")
+            let text = try await Self.certificateText(browser, app, kind: "entitlement")
+            for expected in ["Renteninformation", "Berechnet zum 31.12.2025", "Bisher erreichte monatliche Altersrente 1.234,56 €",
+                             "Voraussichtliche monatliche Altersrente ab 01.09.2031", "2.876,54 €", "Rente bei Berufsunfähigkeit", "1.800,00 €",
+                             "Annahme der Hochrechnung: Beiträge wie im letzten Kalenderjahr", "kein Bescheid",
+                             "Datenstand letzter Abgleich am 12.03.2026"] {
+                #expect(text.contains(expected), "says \(expected)")
+            }
+            #expect(!text.contains("Summe der"))
+            #expect(!text.contains("Beitragsmonate"))
+        }
+    }
+
+    @Test(arguments: TestDatabase.allCases)
+    func withoutImportedFiguresNoPensionStatementIsOfferedAndThePageSaysWhy(_ db: TestDatabase) async throws {
+        try await withPortal(db) { app, _ in
+            let erika = try #require(try await Member.query(on: app.db).filter(\.$memberNumber == "10001/01").first())
+            try await Entitlement.query(on: app.db).filter(\.$memberID == erika.requireID()).delete()
+            let browser = Browser(app)
+            try await browser.signIn(stock: "erika")
+            let catalogue = try await browser.get("/konto/antraege").body.string
+            #expect(catalogue.contains("noch keine berechneten Rentenanwartschaften vor"))
+            #expect(!catalogue.contains("name=\"kind\" value=\"entitlement\""), "no request form")
+            #expect(catalogue.contains("name=\"kind\" value=\"membership\""))
+            let refused = try await browser.post("/konto/antraege", form: ["kind": "entitlement"])
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.string.contains("noch keine berechneten Rentenanwartschaften vor"))
+            #expect(try await CertificateRequest.query(on: app.db).count() == 0)
+        }
+    }
+
+    @Test(arguments: TestDatabase.allCases)
+    func theEntitlementImportReportsBadLinesAndReplacesAMembersFigures(_ db: TestDatabase) async throws {
+        try await withPortal(db) { app, clock in
+            let csv = """
+                member_number;as_of;accrued_monthly_cents;projected_monthly_cents;projection_assumption;disability_monthly_cents;regular_retirement_date
+                10001/01;2026-01-31;100000;;;;2031-09-01
+                10001/01;2026-02-30;100000;;;;
+                10002/01;2026-01-31;100000;250000;;;
+                99999/01;2026-01-31;100000;;;;
+                10002/01;2026-01-31;-5;;;;
+                """
+            let summary = try await CoreDataImporter(kind: .entitlements, db: app.db, now: clock.now()).run(text: csv)
+            #expect(summary.imported == 1)
+            let reasons = Dictionary(summary.rejected.map { ($0.line, $0.reason) }, uniquingKeysWith: { a, _ in a })
+            #expect(reasons.keys.sorted() == [3, 4, 5, 6])
+            #expect(reasons[3]?.contains("as_of") == true)
+            #expect(reasons[4]?.contains("projection_assumption") == true)
+            #expect(reasons[5]?.contains("no member 99999/01") == true)
+            #expect(reasons[6]?.contains("accrued_monthly_cents") == true)
+            let erika = try #require(try await Member.query(on: app.db).filter(\.$memberNumber == "10001/01").first())
+            let figures = try #require(try await Entitlement.current(for: erika.requireID(), on: app.db))
+            #expect(figures.accruedMonthlyCents == 100_000)
+            #expect(figures.projectedMonthlyCents == nil, "the new figures replace the demo's, projection included")
+            #expect(try await Entitlement.query(on: app.db).filter(\.$memberID == erika.requireID()).count() == 1)
+        }
+    }
+
     static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")

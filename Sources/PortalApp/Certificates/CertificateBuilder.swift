@@ -47,27 +47,16 @@ struct CertificateBuilder {
             title = "Mitgliedsbescheinigung"
             blocks = membership(member, dataDate: dataDate)
         case .entitlement:
-            let rows = try await ContributionRecord.query(on: db).filter(\.$member.$id == memberID).all()
-            guard !rows.isEmpty else { throw NoData() }
+            guard let figures = try await Entitlement.current(for: memberID, on: db) else { throw NoData() }
             title = "Renteninformation"
-            let sum = rows.reduce(Int64(0)) { $0 + $1.amountCents }
-            let years = Set(rows.map(\.year)).sorted()
-            blocks = [
-                .heading(title, level: 1),
-                .keyValues(identity(member) + issued(dataDate)),
-                .paragraph("Diese Information fasst die bei uns gebuchten Beiträge zusammen, auf denen Ihre Anwartschaft beruht. Die Höhe Ihrer Rente setzen wir bei Rentenbeginn durch Bescheid fest."),
-                .table(Table(header: ["Angabe", "Wert"],
-                             rows: [["Beitragsmonate", "\(rows.count)"], ["Erfasste Jahre", "\(years.first ?? 0) – \(years.last ?? 0)"],
-                                    ["Summe der gebuchten Beiträge", Format.euros(cents: sum, .de)]],
-                             columnWidths: [3, 2], alignments: [.leading, .trailing])),
-            ]
+            blocks = entitlement(figures, member: member, dataDate: dataDate)
         case .proofOfLife:
             title = "Lebensbescheinigung"
             blocks = proofOfLife(member, dataDate: dataDate)
             sealNote = false
         }
         if sealNote {
-            blocks.append(.paragraph("Diese Bescheinigung wurde maschinell aus unserem Datenbestand erstellt und mit dem elektronischen Siegel der ausstellenden Versorgungseinrichtung versehen; sie wird nicht zusätzlich von Hand unterschrieben."))
+            blocks.append(.paragraph("Dieses Dokument wurde maschinell aus unserem Datenbestand erstellt und mit dem elektronischen Siegel der ausstellenden Versorgungseinrichtung versehen; es wird nicht zusätzlich von Hand unterschrieben."))
         }
         let spec = PDFDocumentSpec(
             title: title, author: fund.name, creationDate: now, letterhead: CertificateLayout.letterhead(fund),
@@ -90,6 +79,33 @@ struct CertificateBuilder {
                          rows: rows.map { [Self.monthNames[$0.month - 1] + " \(year)", Format.euros(cents: $0.amountCents, .de)] },
                          footer: ["Summe", Format.euros(cents: sum, .de)], columnWidths: [3, 2], alignments: [.leading, .trailing])),
         ]
+    }
+
+    /// The core system's figures as computed, never the portal's own arithmetic;
+    /// a statement, not a decision, and the projection with its assumption.
+    private func entitlement(_ figures: Entitlement, member: Member, dataDate: String) -> [Block] {
+        let asOf = PartialDate(iso: figures.asOf).map { Format.date($0, .de) } ?? figures.asOf
+        var rows = [["Bisher erreichte monatliche Altersrente", Format.euros(cents: figures.accruedMonthlyCents, .de)]]
+        if let projected = figures.projectedMonthlyCents {
+            let at = figures.regularRetirementDate.flatMap(PartialDate.init(iso:)).map { "ab \(Format.date($0, .de))" } ?? "ab der Regelaltersgrenze"
+            rows.append(["Voraussichtliche monatliche Altersrente \(at) (Hochrechnung)", Format.euros(cents: projected, .de)])
+        }
+        if let disability = figures.disabilityMonthlyCents {
+            rows.append(["Monatliche Rente bei Berufsunfähigkeit, wenn sie am \(asOf) eingetreten wäre", Format.euros(cents: disability, .de)])
+        }
+        var blocks: [Block] = [
+            .heading("Renteninformation", level: 1),
+            .keyValues(identity(member) + [KeyValue("Berechnet zum", asOf)]
+                       + (figures.regularRetirementDate.flatMap(PartialDate.init(iso:)).map { [KeyValue("Regelaltersgrenze erreicht am", Format.date($0, .de))] } ?? [])
+                       + issued(dataDate)),
+            .paragraph("Diese Renteninformation gibt die Beträge wieder, die wir zum \(asOf) für die oben genannte Person berechnet haben (monatliche Bruttobeträge)."),
+            .table(Table(header: ["Angabe", "Betrag monatlich"], rows: rows, columnWidths: [3, 2], alignments: [.leading, .trailing])),
+        ]
+        if figures.projectedMonthlyCents != nil, let assumption = figures.projectionAssumption {
+            blocks.append(.paragraph("Annahme der Hochrechnung: \(assumption)"))
+        }
+        blocks.append(.paragraph("Diese Renteninformation ist kein Bescheid und begründet keinen Anspruch in der genannten Höhe. Die Rente setzen wir bei Rentenbeginn nach der dann geltenden Satzung durch Bescheid fest. Eine Hochrechnung beruht auf ihrer Annahme; andere Beiträge, Änderungen der Satzung und Anpassungen der Renten verändern sie."))
+        return blocks
     }
 
     /// Only what the record says: the kind of membership when the core system
@@ -158,7 +174,8 @@ struct CertificateBuilder {
     /// older than the import record, the member's own last import.
     static func dataDate(of kind: CertificateKind, member: Member, on db: any Database) async throws -> Date {
         let kinds: [CoreDataImporter.Kind] = switch kind {
-        case .contributions, .entitlement: [.contributions]
+        case .contributions: [.contributions]
+        case .entitlement: [.entitlements]
         case .pensionPayments: [.payments]
         case .membership, .proofOfLife: [.members]
         }

@@ -26,6 +26,9 @@ struct CertificatesController: RouteCollection {
         guard let kind = input.kind.flatMap(CertificateKind.init(rawValue:)), CertificateKind.offered(for: member.memberStatus).contains(kind) else {
             return try await renderCatalogue(req, problem: "certificates.error.kind", status: .unprocessableEntity)
         }
+        if let unavailable = try await CertificateAvailability.unavailableKey(kind, memberID: memberID, on: req.db) {
+            return try await renderCatalogue(req, problem: unavailable, status: .unprocessableEntity)
+        }
         var year: Int?
         if kind.needsYear {
             guard let chosen = input.year.flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }), (1950...2200).contains(chosen) else {
@@ -119,7 +122,8 @@ struct CertificatesController: RouteCollection {
         var items: [CertificateCatalogueContext.Item] = []
         for kind in offered {
             items.append(.init(kind: kind.rawValue, titleKey: "certificates.kind.\(kind.rawValue)", textKey: "certificates.text.\(kind.rawValue)",
-                               years: kind.needsYear ? try await Self.years(kind, memberID: memberID, on: req.db).map(String.init) : nil))
+                               years: kind.needsYear ? try await Self.years(kind, memberID: memberID, on: req.db).map(String.init) : nil,
+                               unavailableKey: try await CertificateAvailability.unavailableKey(kind, memberID: memberID, on: req.db)))
         }
         let recent = try await CertificateRequest.query(on: req.db).filter(\.$memberID == memberID).sort(\.$createdAt, .descending).limit(10).all()
         let context = CertificateCatalogueContext(
@@ -163,6 +167,8 @@ struct CertificateCatalogueContext: Encodable {
         let titleKey: String
         let textKey: String
         let years: [String]?
+        /// Why this certificate cannot be made now (no imported figures); no request form then.
+        let unavailableKey: String?
     }
 
     struct Recent: Encodable {

@@ -54,6 +54,29 @@ enum DemoMembers {
         }
     }
 
+    /// Entitlement figures as the core system would compute them at the end of
+    /// last year, for active and former members; Marie-Claire Dubois (10006/01)
+    /// has none, so the portal's "no figures yet" page can be seen.
+    static func entitlements(for members: [MemberImportRecord], year: Int) -> [EntitlementRecord] {
+        members.enumerated().compactMap { index, member in
+            guard member.status == .active || member.status == .former, member.memberNumber.value != "10006/01",
+                  let birth = PartialDate(iso: member.dateOfBirth), let month = birth.month else { return nil }
+            // Regular retirement at 67, from the first day of the following month.
+            let retirement = month == 12 ? String(format: "%04d-01-01", birth.year + 68) : String(format: "%04d-%02d-01", birth.year + 67, month + 1)
+            let accrued = Int64(45_000 + (index * 3_571) % 150_000)
+            var fields = ["member_number": member.memberNumber.value, "as_of": "\(year - 1)-12-31",
+                          "accrued_monthly_cents": String(accrued), "regular_retirement_date": retirement]
+            if member.status == .active {
+                fields["projected_monthly_cents"] = String(accrued * 2 + 30_000)
+                fields["projection_assumption"] = "Beiträge bis zur Regelaltersgrenze in der Höhe des letzten Kalenderjahres, ohne künftige Rentenanpassungen"
+                fields["disability_monthly_cents"] = String(accrued + accrued / 2)
+            }
+            do { return try EntitlementRecord(ImportFields(fields)) } catch {
+                preconditionFailure("demo entitlement \(member.memberNumber.value) is invalid: \(error)")
+            }
+        }
+    }
+
     static let givenNames = ["Anna", "Lukas", "Sophie", "Maximilian", "Marie", "Paul", "Lena", "Felix", "Katarzyna", "Mehmet",
                              "Elif", "João", "Søren", "Åsa", "Jiří", "Ewa", "Matteo", "Chiara", "Niamh", "Ioana", "Klaus Dieter", "Ursula"]
     static let familyNames = ["Müller", "Schmidt", "Schneider", "Fischer", "Weber", "Meyer", "Wagner", "Becker", "Hoffmann", "Schulz",

@@ -34,7 +34,10 @@ struct DemoSeeder {
         for chunk in payments.chunked(1000) {
             _ = try await store.upsertMonthlyAmounts(Array(chunk), table: PensionPayment.schema, amountColumn: "gross_cents")
         }
-        for (kind, count) in [(CoreDataImporter.Kind.members, members.count), (.contributions, contributions.count), (.payments, payments.count)] {
+        let entitlements = DemoMembers.entitlements(for: Array(members.prefix(1000)), year: year)
+        for chunk in entitlements.chunked(500) { _ = try await store.upsertEntitlements(Array(chunk)) }
+        for (kind, count) in [(CoreDataImporter.Kind.members, members.count), (.contributions, contributions.count), (.payments, payments.count),
+                              (.entitlements, entitlements.count)] {
             try await ImportRun(kind: kind.rawValue, finishedAt: now, imported: count).create(on: db)
         }
         let erikaNumber = members[0].memberNumber.value
@@ -42,7 +45,7 @@ struct DemoSeeder {
         try await Account(memberID: try erika.requireID(), pseudonym: StockIdentities.erika.pseudonym, activatedAt: now).create(on: db)
         try await Inbox.post(.welcome, to: try erika.requireID(), on: db, at: now)
         return """
-            Demo data seeded: \(members.count) members (\(contributions.count) contributions, \(payments.count) pension payments).
+            Demo data seeded: \(members.count) members (\(contributions.count) contributions, \(payments.count) pension payments, \(entitlements.count) entitlement statements).
               Registered: Erika Mustermann (\(erikaNumber)), sign in at /dev/eid with the stock identity "erika".
               To try the registration: Graf v. Lýsky (matches 10003/01), Ağça Özm̂en (10002/01, goes to review), Max Beispiel (no record).
             """

@@ -7,7 +7,7 @@ import PortalDomain
 /// lines around it are kept.
 struct CoreDataImporter {
     enum Kind: String, CaseIterable {
-        case members, contributions, payments
+        case members, contributions, payments, entitlements
     }
 
     struct Summary: Equatable {
@@ -67,6 +67,21 @@ struct CoreDataImporter {
             let unique = Dictionary(records.map { ($0.memberNumber, $0) }, uniquingKeysWith: { _, last in last })
             summary.created += try await store.upsertMembers(Array(unique.values))
             summary.imported += records.count
+        case .entitlements:
+            var records: [(line: Int, record: EntitlementRecord)] = []
+            for item in batch {
+                do throws(ImportProblem) { records.append((item.line, try EntitlementRecord(item.fields))) }
+                catch { summary.rejected.append((item.line, error.description)) }
+            }
+            // The last line for a member wins, as the file's order says.
+            var unique: [String: Int] = [:]
+            for (index, item) in records.enumerated() { unique[item.record.memberNumber.value] = index }
+            let kept = unique.values.sorted().map { records[$0] }
+            let unknown = try await store.upsertEntitlements(kept.map(\.record))
+            for index in unknown {
+                summary.rejected.append((kept[index].line, "member_number: no member \(kept[index].record.memberNumber.value) (import the members first)"))
+            }
+            summary.imported += records.count - unknown.count
         case .contributions, .payments:
             let amountField = kind == .contributions ? "amount_cents" : "gross_cents"
             var records: [(line: Int, record: MonthlyAmountRecord)] = []

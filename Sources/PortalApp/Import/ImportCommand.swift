@@ -2,10 +2,10 @@ import Foundation
 import PortalDomain
 import Vapor
 
-/// `portal import members|contributions|payments FILE`
+/// `portal import members|contributions|payments|entitlements FILE`
 struct ImportCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Argument(name: "kind", help: "members, contributions or payments")
+        @Argument(name: "kind", help: "members, contributions, payments or entitlements")
         var kind: String
         @Argument(name: "file", help: "a JSON Lines or CSV file (see docs/import.md)")
         var file: String
@@ -13,7 +13,7 @@ struct ImportCommand: AsyncCommand {
         var operatorName: String?
     }
 
-    var help: String { "Imports members, contributions or pension payments from the core system (JSON Lines or CSV)." }
+    var help: String { "Imports members, contributions, pension payments or pension entitlement figures from the core system (JSON Lines or CSV)." }
 
     struct RejectedLines: Error, CustomStringConvertible {
         let count: Int
@@ -30,7 +30,7 @@ struct ImportCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         guard let kind = CoreDataImporter.Kind(rawValue: signature.kind) else {
-            throw Abort(.badRequest, reason: "Unknown kind '\(signature.kind)': use members, contributions or payments.")
+            throw Abort(.badRequest, reason: "Unknown kind '\(signature.kind)': use members, contributions, payments or entitlements.")
         }
         guard let data = FileManager.default.contents(atPath: signature.file) else {
             throw Abort(.badRequest, reason: "Cannot read \(signature.file).")

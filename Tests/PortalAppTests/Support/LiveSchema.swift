@@ -80,10 +80,10 @@ struct MemberTraces {
     /// Addresses and link fragments that only this member's data contains.
     let texts: [String]
 
-    /// The core system's records (member, contributions, pension payments,
+    /// The core system's records (member, contributions, pension payments, entitlements,
     /// imported by `portal import`) are not portal data and stay (DOMAIN.md);
     /// the append-only audit trail keeps its entries, the termination's included.
-    static let keptTables: Set<String> = ["members", "contributions", "pension_payments", "audit_entries"]
+    static let keptTables: Set<String> = ["members", "contributions", "pension_payments", "entitlements", "audit_entries"]
 
     /// Rows per "table.column" that point at the member.
     func rows(_ app: Application) async throws -> [String: Int] {

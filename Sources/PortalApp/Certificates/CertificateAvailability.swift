@@ -1,0 +1,16 @@
+import Fluent
+import Foundation
+import PortalDomain
+
+/// Whether a certificate the member's status allows can be made from the
+/// imported data; when not, the catalogue says why instead of offering it.
+enum CertificateAvailability {
+    /// nil when available, otherwise the catalogue key that says why not.
+    static func unavailableKey(_ kind: CertificateKind, memberID: UUID, on db: any Database) async throws -> String? {
+        switch kind {
+        // A Renteninformation states the core system's figures; without them there is nothing to state.
+        case .entitlement: try await Entitlement.current(for: memberID, on: db) == nil ? "certificates.unavailable.entitlement" : nil
+        case .contributions, .membership, .pensionPayments, .proofOfLife: nil
+        }
+    }
+}

@@ -1,0 +1,35 @@
+import Fluent
+import Foundation
+import PortalDomain
+import SQLKit
+
+extension CoreDataStore {
+    static let entitlementColumns = ["as_of", "accrued_monthly_cents", "projected_monthly_cents", "projection_assumption",
+                                     "disability_monthly_cents", "regular_retirement_date", "updated_at"]
+
+    /// Replaces each member's entitlement figures; returns the records whose
+    /// member number is unknown, with their index.
+    func upsertEntitlements(_ records: [EntitlementRecord]) async throws -> [Int] {
+        guard !records.isEmpty else { return [] }
+        let ids = try await memberIDs(Array(Set(records.map(\.memberNumber.value))))
+        var unknown: [Int] = []
+        var insert = sql.insert(into: Entitlement.schema).columns(["id", "member_id"] + Self.entitlementColumns)
+        var any = false
+        for (index, record) in records.enumerated() {
+            guard let memberID = ids[record.memberNumber.value] else { unknown.append(index); continue }
+            any = true
+            insert = insert.values([
+                SQLBind(UUID()), SQLBind(memberID), SQLBind(record.asOf), SQLBind(record.accruedMonthlyCents),
+                SQLBind(record.projectedMonthlyCents), SQLBind(record.projectionAssumption), SQLBind(record.disabilityMonthlyCents),
+                SQLBind(record.regularRetirementDate), SQLBind(now),
+            ] as [any SQLExpression])
+        }
+        guard any else { return unknown }
+        try await insert.onConflict(with: ["member_id"]) { update in
+            var builder = update
+            for column in Self.entitlementColumns { builder = builder.set(excludedValueOf: column) }
+            return builder
+        }.run()
+        return unknown
+    }
+}
