@@ -26,7 +26,7 @@ struct CertificateGeneration {
         request.state = .generating
         try await request.save(on: db)
         let now = app.portal.clock.now()
-        let builder = CertificateBuilder(fund: app.portal.configuration.fund, now: now)
+        let builder = CertificateBuilder(fund: app.portal.configuration.fund, now: now, texts: app.portal.catalogue)
         let built: (title: String, spec: PortalPDF.PDFDocumentSpec)
         do {
             built = try await builder.build(kind, year: request.year, member: member, on: db)
