@@ -102,20 +102,30 @@ public struct MonthlyAmountRecord: Equatable, Sendable {
     public var year: Int
     public var month: Int
     public var cents: Int64
+    /// The day the contribution was paid (YYYY-MM-DD), when the export says; contributions only.
+    public var paidOn: String?
 
-    public init(memberNumber: MemberNumber, year: Int, month: Int, cents: Int64) {
+    public init(memberNumber: MemberNumber, year: Int, month: Int, cents: Int64, paidOn: String? = nil) {
         self.memberNumber = memberNumber
         self.year = year
         self.month = month
         self.cents = cents
+        self.paidOn = paidOn
     }
 
-    /// `amountField` is `amount_cents` for contributions, `gross_cents` for payments.
-    public init(_ fields: ImportFields, amountField: String) throws(ImportProblem) {
+    /// `amountField` is `amount_cents` for contributions, `gross_cents` for payments;
+    /// `paymentDateField` (`paid_on`) is read when given.
+    public init(_ fields: ImportFields, amountField: String, paymentDateField: String? = nil) throws(ImportProblem) {
         memberNumber = try fields.memberNumber()
         year = Int(try fields.integer("year", in: 1950...2100))
         month = Int(try fields.integer("month", in: 1...12))
         cents = try fields.integer(amountField, in: 0...100_000_000)
+        if let paymentDateField, let raw = try fields.text(paymentDateField, required: false) {
+            guard let date = PartialDate(iso: raw), date.isComplete else {
+                throw ImportProblem(field: paymentDateField, reason: "must be a real date as YYYY-MM-DD, got '\(raw)'")
+            }
+            paidOn = date.description
+        }
     }
 }
 

@@ -172,6 +172,54 @@ struct CertificateStatementsTests {
     }
 
     @Test(arguments: TestDatabase.allCases)
+    func withPaymentDatesOnEveryContributionTheCertificateStatesWhatWasPaidInTheYear(_ db: TestDatabase) async throws {
+        try await withPortal(db) { app, clock in
+            // Erika's 24 demo months, each paid on the 10th of the following month; December 2025 without a date first.
+            var lines: [String] = []
+            for year in 2024...2025 {
+                for month in 1...12 {
+                    let paid = month == 12 ? String(format: "%04d-01-10", year + 1) : String(format: "%04d-%02d-10", year, month + 1)
+                    let date = year == 2025 && month == 12 ? "" : #", "paid_on": "\#(paid)""#
+                    lines.append(#"{"member_number": "10001/01", "year": \#(year), "month": \#(month), "amount_cents": 40000\#(date)}"#)
+                }
+            }
+            let importer = CoreDataImporter(kind: .contributions, db: app.db, now: clock.now())
+            #expect(try await importer.run(text: lines.joined(separator: "\n")).rejected.isEmpty)
+            let browser = Browser(app)
+            try await browser.signIn(stock: "erika")
+            let booked = try await Self.certificateText(browser, app, kind: "contributions", year: "2025")
+            #expect(booked.contains("für das Kalenderjahr 2025 gebuchten Beiträge"), "one month without a payment date: booked months")
+            #expect(!booked.contains("gezahlten Beiträge"))
+
+            lines[23] = #"{"member_number": "10001/01", "year": 2025, "month": 12, "amount_cents": 40000, "paid_on": "2026-01-10"}"#
+            #expect(try await importer.run(text: lines.joined(separator: "\n")).rejected.isEmpty)
+            let paid = try await Self.certificateText(browser, app, kind: "contributions", year: "2025")
+            #expect(paid.contains("im Kalenderjahr 2025 an die oben genannte Versorgungseinrichtung gezahlten Beiträge"))
+            #expect(paid.contains("10.01.2025 Dezember 2024 400,00 €"), "December 2024, paid in January 2025, counts for 2025")
+            #expect(!paid.contains("Dezember 2025"), "paid in 2026")
+            #expect(paid.contains("Summe 4.800,00 €"))
+            #expect(paid.contains("§ 11 Abs. 2 EStG"))
+            #expect(!paid.contains("gebuchten"))
+        }
+    }
+
+    @Test(arguments: TestDatabase.allCases)
+    func aPaymentDateThatIsNotADateIsRejectedWithItsLine(_ db: TestDatabase) async throws {
+        try await withPortal(db) { app, clock in
+            let csv = """
+                member_number,year,month,amount_cents,paid_on
+                10001/01,2026,1,40000,2026-01-31
+                10001/01,2026,2,40000,31.01.2026
+                """
+            let summary = try await CoreDataImporter(kind: .contributions, db: app.db, now: clock.now()).run(text: csv)
+            #expect(summary.rejected.map(\.line) == [3])
+            #expect(summary.rejected.first?.reason.contains("paid_on: must be a real date") == true)
+            let january = try await ContributionRecord.query(on: app.db).filter(\.$year == 2026).filter(\.$month == 1).all()
+            #expect(january.map(\.paidOn) == ["2026-01-31"])
+        }
+    }
+
+    @Test(arguments: TestDatabase.allCases)
     func everyCertificateNamesItsDataDate(_ db: TestDatabase) async throws {
         try await withPortal(db) { app, clock in
             clock.advance(by: 86_400)

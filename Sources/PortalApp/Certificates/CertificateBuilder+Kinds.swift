@@ -17,6 +17,23 @@ extension CertificateBuilder {
         ]
     }
 
+    /// With payment dates: the contributions paid in the calendar year, whatever
+    /// month they were for, as § 10 EStG with § 11 Abs. 2 EStG counts them.
+    func paidContributions(_ rows: [ContributionRecord], year: Int, member: Member, dataDate: Date) -> [Block] {
+        let sum = rows.reduce(Int64(0)) { $0 + $1.amountCents }
+        let day = { (row: ContributionRecord) in row.paidOn.flatMap(PartialDate.init(iso:)).map { Format.date($0, .de) } ?? "" }
+        return [
+            .heading(t("certificate.contributions.title", String(year)), level: 1),
+            .keyValues(identity(member) + [period(year)] + issued(dataDate)),
+            .paragraph(t("certificate.contributions.paidStatement", String(year))),
+            .paragraph(t("certificate.contributions.paidTax")),
+            .table(Table(header: [t("certificate.contributions.paidOn"), t("certificate.contributions.month"), t("certificate.contributions.paidAmount")],
+                         rows: rows.map { [day($0), Self.monthNames[$0.month - 1] + " \($0.year)", Format.euros(cents: $0.amountCents, .de)] },
+                         footer: [t("certificate.sum"), "", Format.euros(cents: sum, .de)], columnWidths: [2, 2, 2],
+                         alignments: [.leading, .leading, .trailing])),
+        ]
+    }
+
     func pensionPayments(_ rows: [(month: Int, cents: Int64)], year: Int, member: Member, dataDate: Date) -> [Block] {
         [
             .heading(t("certificate.pensionPayments.title", String(year)), level: 1),

@@ -28,10 +28,19 @@ struct CertificateBuilder {
         switch kind {
         case .contributions:
             let year = year ?? 0
-            let rows = try await ContributionRecord.query(on: db).filter(\.$member.$id == memberID).filter(\.$year == year).sort(\.$month).all()
-            guard !rows.isEmpty else { throw NoData() }
+            let all = try await ContributionRecord.query(on: db).filter(\.$member.$id == memberID).all()
             title = t("certificate.contributions.title", String(year))
-            blocks = contributions(rows.map { ($0.month, $0.amountCents) }, year: year, member: member, dataDate: dataDate)
+            // What was paid in the year only when every contribution has its payment
+            // date; one without would make the year's payments look complete when not.
+            let paid = all.filter { $0.paidOn?.hasPrefix("\(year)-") == true }
+            if !all.isEmpty, all.allSatisfy({ $0.paidOn != nil }), !paid.isEmpty {
+                blocks = paidContributions(paid.sorted { ($0.paidOn ?? "", $0.year, $0.month) < ($1.paidOn ?? "", $1.year, $1.month) },
+                                           year: year, member: member, dataDate: dataDate)
+            } else {
+                let rows = all.filter { $0.year == year }.sorted { $0.month < $1.month }
+                guard !rows.isEmpty else { throw NoData() }
+                blocks = contributions(rows.map { ($0.month, $0.amountCents) }, year: year, member: member, dataDate: dataDate)
+            }
         case .pensionPayments:
             let year = year ?? 0
             let rows = try await PensionPayment.query(on: db).filter(\.$member.$id == memberID).filter(\.$year == year).sort(\.$month).all()

@@ -86,7 +86,8 @@ struct CoreDataImporter {
             let amountField = kind == .contributions ? "amount_cents" : "gross_cents"
             var records: [(line: Int, record: MonthlyAmountRecord)] = []
             for item in batch {
-                do throws(ImportProblem) { records.append((item.line, try MonthlyAmountRecord(item.fields, amountField: amountField))) }
+                do throws(ImportProblem) { records.append((item.line, try MonthlyAmountRecord(item.fields, amountField: amountField,
+                                                                                             paymentDateField: kind == .contributions ? "paid_on" : nil))) }
                 catch { summary.rejected.append((item.line, error.description)) }
             }
             var unique: [String: Int] = [:]

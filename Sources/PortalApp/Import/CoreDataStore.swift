@@ -50,9 +50,13 @@ struct CoreDataStore {
         var unknown: [Int] = []
         var values: [[any SQLExpression]] = []
         var touched: [UUID] = []
+        // Contributions carry their payment date (NULL when the export has none, replacing an older one).
+        let withPaymentDate = table == ContributionRecord.schema
         for (index, record) in records.enumerated() {
             guard let memberID = ids[record.memberNumber.value] else { unknown.append(index); continue }
-            values.append([SQLBind(UUID()), SQLBind(memberID), SQLBind(record.year), SQLBind(record.month), SQLBind(record.cents)])
+            var row: [any SQLExpression] = [SQLBind(UUID()), SQLBind(memberID), SQLBind(record.year), SQLBind(record.month), SQLBind(record.cents)]
+            if withPaymentDate { row.append(SQLBind(record.paidOn)) }
+            values.append(row)
             touched.append(memberID)
         }
         guard !values.isEmpty else { return unknown }
@@ -61,9 +65,12 @@ struct CoreDataStore {
         // The bookings and the members' dashboard summary change together or not at all.
         try await db.transaction { tx in
             let sql = try tx.requireSQL()
-            var insert = sql.insert(into: table).columns("id", "member_id", "year", "month", amountColumn)
+            var insert = sql.insert(into: table).columns(["id", "member_id", "year", "month", amountColumn] + (withPaymentDate ? ["paid_on"] : []))
             for row in rows { insert = insert.values(row) }
-            try await insert.onConflict(with: ["member_id", "year", "month"]) { $0.set(excludedValueOf: amountColumn) }.run()
+            try await insert.onConflict(with: ["member_id", "year", "month"]) { update in
+                let amount = update.set(excludedValueOf: amountColumn)
+                return withPaymentDate ? amount.set(excludedValueOf: "paid_on") : amount
+            }.run()
             try await LatestBookings.refresh(kind, memberIDs: members, on: sql)
         }
         return unknown

@@ -47,6 +47,8 @@ final class ContributionRecord: Model, @unchecked Sendable {
     @Field(key: "year") var year: Int
     @Field(key: "month") var month: Int
     @Field(key: "amount_cents") var amountCents: Int64
+    /// YYYY-MM-DD when the core system exports the payment date.
+    @OptionalField(key: "paid_on") var paidOn: String?
     init() {}
 }
 
