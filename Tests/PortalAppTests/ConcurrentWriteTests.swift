@@ -120,4 +120,26 @@ struct ConcurrentWriteTests {
             #expect(try await PortalSession.query(on: app.db).count() == 1)
         }
     }
+
+    @Test
+    func everySQLiteConnectionWaitsForTheLockInsteadOfFailing() async throws {
+        try await withPortal(.sqlite) { app, _ in
+            for eventLoop in app.eventLoopGroup.makeIterator() {
+                let db = try #require(app.databases.database(logger: app.logger, on: eventLoop) as? any SQLDatabase)
+                let row = try #require(try await db.raw("PRAGMA busy_timeout").first())
+                let column = try #require(row.allColumns.first)
+                #expect(try row.decode(column: column, as: Int.self) == SQLiteBusyTimeout.milliseconds)
+            }
+        }
+    }
+
+    @Test
+    func aWriteTransactionOpenedInsideAnotherOnAnotherConnectionIsRefusedAtOnce() async throws {
+        try await withPortal(.sqlite) { app, _ in
+            await #expect(throws: NestedWriteTransaction.self) {
+                try await app.db.writeTransaction { _ in try await app.db.writeTransaction { _ in } }
+            }
+            try await app.db.writeTransaction { db in try await db.writeTransaction { _ in } }
+        }
+    }
 }

@@ -30,7 +30,9 @@ extension Database {
         // next statement. SQLite's busy timeout is then left to other processes.
         await SQLiteWriters.gate.enter()
         do {
-            let result = try await SQLiteWriters.$inside.withValue(true) { try await withConnection { connection in
+            // The task-local is set inside the connection's closure: Fluent runs
+            // that closure in a task of its own, which would not inherit it.
+            let result = try await withConnection { connection in try await SQLiteWriters.$inside.withValue(true) {
                 let sql = try connection.requireSQL()
                 try await sql.raw("BEGIN IMMEDIATE").run()
                 do {
