@@ -272,6 +272,13 @@ struct CertificateStatementsTests {
             #expect(summary.imported == 1)
             let browser = Browser(app)
             try await browser.signIn(stock: "erika")
+            let dashboard = try await browser.get("/konto").body.string
+            for expected in ["Ihre Rentenanwartschaft", "<dd>31.12.2025</dd>", "Bisher erreichte monatliche Altersrente</dt><dd>1.234,56 €</dd>",
+                             "Voraussichtliche monatliche Altersrente (Hochrechnung)</dt><dd>2.876,54 €</dd>"] {
+                #expect(dashboard.contains(expected), "the dashboard shows \(expected)")
+            }
+            let english = try await browser.get("/konto", headers: ["Accept-Language": "en"]).body.string
+            #expect(english.contains("Monthly old-age pension reached so far</dt><dd>€1,234.56</dd>"))
             let text = try await Self.certificateText(browser, app, kind: "entitlement")
             for expected in ["Renteninformation", "Berechnet zum 31.12.2025", "Bisher erreichte monatliche Altersrente 1.234,56 €",
                              "Voraussichtliche monatliche Altersrente ab 01.09.2031", "2.876,54 €", "Rente bei Berufsunfähigkeit", "1.800,00 €",
@@ -289,8 +296,12 @@ struct CertificateStatementsTests {
         try await withPortal(db) { app, _ in
             let erika = try #require(try await Member.query(on: app.db).filter(\.$memberNumber == "10001/01").first())
             try await Entitlement.query(on: app.db).filter(\.$memberID == erika.requireID()).delete()
+            try await EntitlementSummary.refresh(memberIDs: [erika.requireID()], on: try app.db.requireSQL())
             let browser = Browser(app)
             try await browser.signIn(stock: "erika")
+            let dashboard = try await browser.get("/konto").body.string
+            #expect(dashboard.contains("noch keine berechneten Rentenanwartschaften vor"))
+            #expect(!dashboard.contains("Bisher erreichte monatliche Altersrente"))
             let catalogue = try await browser.get("/konto/antraege").body.string
             #expect(catalogue.contains("noch keine berechneten Rentenanwartschaften vor"))
             #expect(!catalogue.contains("name=\"kind\" value=\"entitlement\""), "no request form")

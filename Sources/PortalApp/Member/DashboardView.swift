@@ -8,9 +8,16 @@ enum DashboardView {
         let amount: String
     }
 
+    /// The entitlement figures for members who build up a pension (active, former).
+    enum EntitlementPanel: Equatable {
+        case hidden
+        case missing
+        case figures(asOf: String, accrued: String, projected: String?, statementHref: String)
+    }
+
     static func content(
         name: String, memberNumber: String, statusKey: String, activatedOn: String,
-        pays: Bool, bookings: [Booking], nav: [PageContext.NavItem], _ t: Texts
+        pays: Bool, bookings: [Booking], nav: [PageContext.NavItem], entitlement: EntitlementPanel = .hidden, _ t: Texts
     ) -> HTML {
         var html: HTML = """
         <h1>\(t("dashboard.greeting", name))</h1>
@@ -34,6 +41,7 @@ enum DashboardView {
 
             """
         }
+        html += entitlementPanel(entitlement, t)
         html += """
         <h2>\(t("dashboard.sectionsTitle"))</h2>
         <ul class="card-list">
@@ -41,5 +49,27 @@ enum DashboardView {
         </ul>
         """
         return html
+    }
+
+    private static func entitlementPanel(_ panel: EntitlementPanel, _ t: Texts) -> HTML {
+        switch panel {
+        case .hidden:
+            return ""
+        case .missing:
+            return "<h3>\(t("dashboard.entitlementHeading"))</h3>\n<p>\(t("dashboard.entitlementNone"))</p>\n"
+        case .figures(let asOf, let accrued, let projected, let href):
+            var html: HTML = """
+            <h3>\(t("dashboard.entitlementHeading"))</h3>
+            <dl class="summary-list">
+              <div><dt>\(t("dashboard.entitlementAsOf"))</dt><dd>\(asOf)</dd></div>
+              <div><dt>\(t("dashboard.entitlementAccrued"))</dt><dd>\(accrued)</dd></div>
+
+            """
+            if let projected {
+                html += "  <div><dt>\(t("dashboard.entitlementProjected"))</dt><dd>\(projected)</dd></div>\n"
+            }
+            html += "</dl>\n<p><a href=\"\(href)\">\(t("dashboard.entitlementStatement"))</a></p>\n"
+            return html
+        }
     }
 }

@@ -28,8 +28,18 @@ struct MemberAreaController: RouteCollection {
         let content = DashboardView.content(
             name: member.displayName, memberNumber: member.memberNumber, statusKey: "status.\(member.status)",
             activatedOn: Format.date(signedIn.account.activatedAt, language),
-            pays: pays, bookings: bookings, nav: page.nav, texts)
+            pays: pays, bookings: bookings, nav: page.nav, entitlement: Self.entitlementPanel(member, language), texts)
         return req.respond(page: page, content: content)
+    }
+
+    /// From the member's row (EntitlementSummary): no second query.
+    static func entitlementPanel(_ member: Member, _ language: LocalizationCatalogue.Language) -> DashboardView.EntitlementPanel {
+        guard CertificateKind.offered(for: member.memberStatus).contains(.entitlement) else { return .hidden }
+        guard let summary = EntitlementSummary(stored: member.entitlementSummary) else { return .missing }
+        return .figures(asOf: PartialDate(iso: summary.asOf).map { Format.date($0, language) } ?? summary.asOf,
+                        accrued: Format.euros(cents: summary.accruedCents, language),
+                        projected: summary.projectedCents.map { Format.euros(cents: $0, language) },
+                        statementHref: SiteURL.applications.path)
     }
 
     func profile(req: Request) async throws -> Response {

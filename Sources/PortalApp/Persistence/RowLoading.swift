@@ -30,7 +30,7 @@ extension PortalSession {
 extension Member {
     static let columns = ["id", "member_number", "family_name", "given_names", "birth_name", "academic_degree", "date_of_birth",
                           "status", "street", "postal_code", "city", "country", "updated_at",
-                          "latest_contributions", "latest_payments"]
+                          "latest_contributions", "latest_payments", "membership", "entitlement_summary"]
 
     /// From columns named with `prefix` (e.g. "mem_" beside a session's own columns).
     func fill(from row: any SQLRow, prefix: String) throws {
@@ -49,6 +49,8 @@ extension Member {
         updatedAt = try row.decode(column: prefix + "updated_at", as: Date.self)
         latestContributions = try row.decode(column: prefix + "latest_contributions", as: String?.self)
         latestPayments = try row.decode(column: prefix + "latest_payments", as: String?.self)
+        membership = try row.decode(column: prefix + "membership", as: String?.self)
+        entitlementSummary = try row.decode(column: prefix + "entitlement_summary", as: String?.self)
         $id.exists = true
     }
 }

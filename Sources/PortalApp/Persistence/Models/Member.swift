@@ -28,6 +28,8 @@ final class Member: Model, @unchecked Sendable {
     /// Read model for the dashboard, kept by the import (LatestBookings).
     @OptionalField(key: "latest_contributions") var latestContributions: String?
     @OptionalField(key: "latest_payments") var latestPayments: String?
+    /// Read model for the dashboard, kept by the entitlements import (EntitlementSummary).
+    @OptionalField(key: "entitlement_summary") var entitlementSummary: String?
 
     init() {}
 
