@@ -28,7 +28,7 @@ extension CertificateBuilder {
             .paragraph(t("certificate.contributions.paidStatement", String(year))),
             .paragraph(t("certificate.contributions.paidTax")),
             .table(Table(header: [t("certificate.contributions.paidOn"), t("certificate.contributions.month"), t("certificate.contributions.paidAmount")],
-                         rows: rows.map { [day($0), Self.monthNames[$0.month - 1] + " \($0.year)", Format.euros(cents: $0.amountCents, .de)] },
+                         rows: rows.map { [day($0), month($0.month, $0.year), Format.euros(cents: $0.amountCents, .de)] },
                          footer: [t("certificate.sum"), "", Format.euros(cents: sum, .de)], columnWidths: [2, 2, 2],
                          alignments: [.leading, .leading, .trailing])),
         ]
@@ -126,7 +126,7 @@ extension CertificateBuilder {
     private func monthTable(_ rows: [(month: Int, cents: Int64)], year: Int, header: [String]) -> Block {
         let sum = rows.reduce(Int64(0)) { $0 + $1.cents }
         return .table(Table(header: header,
-                            rows: rows.map { [Self.monthNames[$0.month - 1] + " \(year)", Format.euros(cents: $0.cents, .de)] },
+                            rows: rows.map { [month($0.month, year), Format.euros(cents: $0.cents, .de)] },
                             footer: [t("certificate.sum"), Format.euros(cents: sum, .de)], columnWidths: [3, 2], alignments: [.leading, .trailing]))
     }
 }

@@ -117,5 +117,8 @@ struct CertificateBuilder {
         return try await ImportRun.latest(of: kinds.map(\.rawValue), on: db) ?? member.updatedAt
     }
 
-    static let monthNames = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"]
+    /// "Dezember 2024", from the catalogue.
+    func month(_ month: Int, _ year: Int) -> String {
+        "\(t("certificate.month.\(month)")) \(year)"
+    }
 }

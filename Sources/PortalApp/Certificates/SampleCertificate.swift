@@ -6,7 +6,8 @@ import PortalPDF
 /// made-up member data, so operators can check their configuration.
 enum SampleCertificate {
     static func spec(fund: FundProfile, date: Date) -> PDFDocumentSpec {
-        let rows = CertificateBuilder.monthNames.map { ["\($0) 2025", "1.234,56 €"] }
+        let months = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"]
+        let rows = months.map { ["\($0) 2025", "1.234,56 €"] }
         return PDFDocumentSpec(
             title: "Beitragsbescheinigung 2025 (Muster)",
             author: fund.name,
