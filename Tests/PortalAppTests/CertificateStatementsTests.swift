@@ -46,7 +46,9 @@ struct CertificateStatementsTests {
             let text = try await Self.certificateText(browser, app, kind: "membership")
             #expect(text.contains("freiwilliges Mitglied der oben genannten Versorgungseinrichtung"))
             #expect(text.contains("freiwillige Mitgliedschaft / voluntary membership"))
-            #expect(text.contains("a voluntary member of the pension scheme named above"), "in English too")
+            #expect(text.contains("according to our records (as of 10 March 2026), the person named above is a voluntary member of the pension scheme named above"),
+                    "in English too, with a date no reader can take for 3 October")
+            #expect(text.contains("12.08.1964 / 12 August 1964"))
             #expect(!text.contains("Pflichtmitglied"))
             #expect(!text.contains("gesetzliche Rentenversicherung"))
             #expect(!text.contains("ersetzt"))

@@ -50,7 +50,7 @@ extension CertificateBuilder {
     /// is often shown to authorities abroad.
     func membership(_ member: Member, dataDate: Date) -> [Block] {
         var facts = identity(member, bilingual: true)
-            + [KeyValue(label("certificate.label.dateOfBirth", bilingual: true), "\(birthDate(member)) / \(birthDate(member, .en))")]
+            + [KeyValue(label("certificate.label.dateOfBirth", bilingual: true), "\(birthDate(member)) / \(PartialDate(iso: member.dateOfBirth).map(englishDate) ?? member.dateOfBirth)")]
         let kind = member.membershipKind
         if let kind {
             facts.append(KeyValue(label("certificate.membership.kind", bilingual: true),
@@ -61,7 +61,7 @@ extension CertificateBuilder {
             .heading("\(t("certificate.membership.title")) / \(en("certificate.membership.title"))", level: 1),
             .keyValues(facts + issued(dataDate, bilingual: true)),
             .paragraph(t(statement, Format.date(dataDate, .de))),
-            .paragraph(en(statement, Format.date(dataDate, .en))),
+            .paragraph(en(statement, englishDate(dataDate))),
         ]
     }
 

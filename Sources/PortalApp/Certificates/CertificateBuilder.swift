@@ -94,15 +94,28 @@ struct CertificateBuilder {
     /// Issuer, issue date and data date on every certificate.
     func issued(_ dataDate: Date, bilingual: Bool = false) -> [KeyValue] {
         var data = t("certificate.dataDate", Format.date(dataDate, .de))
-        if bilingual { data += " / " + en("certificate.dataDate", Format.date(dataDate, .en)) }
+        if bilingual { data += " / " + en("certificate.dataDate", englishDate(dataDate)) }
         return [KeyValue(label("certificate.label.fund", bilingual: bilingual), fund.name),
                 KeyValue(label("certificate.label.issued", bilingual: bilingual),
-                         bilingual ? "\(Format.date(now, .de)) / \(Format.date(now, .en))" : Format.date(now, .de)),
+                         bilingual ? "\(Format.date(now, .de)) / \(englishDate(now))" : Format.date(now, .de)),
                 KeyValue(label("certificate.label.dataDate", bilingual: bilingual), data)]
     }
 
-    func birthDate(_ member: Member, _ language: LocalizationCatalogue.Language = .de) -> String {
-        PartialDate(iso: member.dateOfBirth).map { Format.date($0, language) } ?? member.dateOfBirth
+    func birthDate(_ member: Member) -> String {
+        PartialDate(iso: member.dateOfBirth).map { Format.date($0, .de) } ?? member.dateOfBirth
+    }
+
+    /// "12 August 1964": 12/08/1964 reads as December 8th in some countries the
+    /// bilingual certificate is shown in, so the English part spells the month.
+    func englishDate(_ date: PartialDate) -> String {
+        guard let month = date.month else { return String(date.year) }
+        let name = en("certificate.month.\(month)")
+        return date.day.map { "\($0) \(name) \(date.year)" } ?? "\(name) \(date.year)"
+    }
+
+    func englishDate(_ instant: Date) -> String {
+        let parts = Calendar.berlin.dateComponents([.year, .month, .day], from: instant)
+        return englishDate(PartialDate(year: parts.year ?? 1970, month: parts.month, day: parts.day))
     }
 
     /// The last import of the data the certificate's figures rest on; for data
