@@ -146,8 +146,9 @@ struct CertificateStatementsTests {
             #expect(text.contains("Ort, Datum, Unterschrift, Dienstsiegel oder Stempel der amtlichen Stelle"))
             #expect(text.contains("erst mit beiden Unterschriften und der Bestätigung der amtlichen Stelle vollständig"))
             let declaration = try #require(text.range(of: "Unterschrift der berechtigten Person"))
-            let official = try #require(text.range(of: "Bestätigung der amtlichen Stelle"))
+            let official = try #require(text.range(of: "Die oben genannte Person hat am"))
             #expect(declaration.lowerBound < official.lowerBound, "the pensioner signs above the official's confirmation")
+            #expect(text.contains("Seite 1 von 1"), "one sheet: the stamped page is the whole form")
         }
     }
 
@@ -247,6 +248,12 @@ struct CertificateStatementsTests {
             let pdfs = [try await Self.certificatePDF(erika, app, kind: "membership"),
                         try await Self.certificatePDF(erika, app, kind: "contributions", year: "2025"),
                         try await Self.certificatePDF(lysky, app, kind: "proofOfLife")]
+            // PORTAL_CERTIFICATE_SAMPLE_DIR keeps the files for a look (like PORTALPDF_SAMPLE_DIR).
+            if let keep = ProcessInfo.processInfo.environment["PORTAL_CERTIFICATE_SAMPLE_DIR"] {
+                for (name, bytes) in zip(["membership", "contributions", "proof-of-life"], pdfs) {
+                    try Data(bytes).write(to: URL(fileURLWithPath: keep).appendingPathComponent("\(name).pdf"))
+                }
+            }
             for bytes in pdfs {
                 let file = FileManager.default.temporaryDirectory.appendingPathComponent("checked-\(UUID().uuidString).pdf")
                 try Data(bytes).write(to: file)

@@ -103,19 +103,18 @@ extension CertificateBuilder {
                                           KeyValue(t("certificate.label.address"), "\(member.street), \(member.postalCode) \(member.city)")]
                        + issued(dataDate)),
             .paragraph(t("certificate.proofOfLife.instructions")),
+            .paragraph(t("certificate.proofOfLife.closing")),
             .heading(t("certificate.proofOfLife.declarationHeading"), level: 2),
             .paragraph(t("certificate.proofOfLife.declaration")),
-            .spacer(36),
+            .spacer(24),
             .paragraph(line),
             .paragraph(t("certificate.proofOfLife.declarationSignature")),
             .heading(t("certificate.proofOfLife.officialHeading"), level: 2),
             .paragraph(t("certificate.proofOfLife.official")),
-            .spacer(12),
             .paragraph(t("certificate.proofOfLife.idDocument")),
-            .spacer(36),
+            .spacer(24),
             .paragraph(line),
             .paragraph(t("certificate.proofOfLife.officialSignature")),
-            .paragraph(t("certificate.proofOfLife.closing")),
         ]
     }
 
