@@ -37,19 +37,19 @@ struct JobsCommand: AsyncCommandGroup {
             @Option(name: "operator", help: OperatorName.help)
             var operatorName: String?
         }
-        var help: String { "Shows one job with its payload, last error and expected start." }
+        var help: String { "Shows one job with its payload (e-mail addresses and links redacted), last error and expected start." }
 
         func run(using context: CommandContext, signature: Signature) async throws {
             let app = context.application
             let actor = try OperatorName.actor(option: signature.operatorName)
             let queue = app.jobs.queue
             guard let job = try await queue.find(signature.id) else { throw UsageError(description: "no job \(signature.id)") }
-            // A payload can hold an e-mail address or a member's ids: reading it is on record.
+            // A payload can hold a member's ids: reading it is on record (addresses and links are redacted).
             try await AuditLog.record(on: app.db, at: app.portal.clock.now(), actor: actor, action: "job.show", memberID: nil,
                                       detail: ["job": "\(job.id)", "kind": job.kind])
             context.console.line(JobsCommand.line(job))
-            context.console.line("  payload: \(String(decoding: job.payload, as: UTF8.self))")
-            if let error = job.lastError { context.console.line("  last error: \(error)") }
+            context.console.line("  payload: \(PayloadRedaction.text(job.payload))")
+            if let error = job.lastError { context.console.line("  last error: \(PayloadRedaction.redactingAddresses(error))") }
             if let start = queue.expectedStart(of: job) { context.console.line("  expected start: \(start)") }
         }
     }

@@ -3,12 +3,12 @@ import Foundation
 import PortalDomain
 import Vapor
 
-/// `portal registrations list [--state review] | approve ID | reject ID`:
+/// `portal registrations list [--state review] | show ID | approve ID | reject ID`:
 /// the case workers' review queue until the back office exists.
 struct RegistrationsCommand: AsyncCommandGroup {
     var help: String { "Lists registrations and decides those sent to review." }
     var commands: [String: any AnyAsyncCommand] {
-        ["list": List(), "approve": Decide(approve: true), "reject": Decide(approve: false)]
+        ["list": List(), "show": Show(), "approve": Decide(approve: true), "reject": Decide(approve: false)]
     }
 
     struct List: AsyncCommand {
@@ -18,7 +18,7 @@ struct RegistrationsCommand: AsyncCommandGroup {
             @Option(name: "operator", help: OperatorName.help)
             var operatorName: String?
         }
-        var help: String { "Lists registrations in one state, oldest first, with the case-worker reason." }
+        var help: String { "Lists registrations in one state, oldest first, with the case-worker reason and the card's data beside the record's." }
 
         func run(using context: CommandContext, signature: Signature) async throws {
             guard let state = Registration.State(rawValue: signature.state ?? "review") else {
@@ -32,8 +32,34 @@ struct RegistrationsCommand: AsyncCommandGroup {
                                       detail: ["state": state.rawValue, "registrations": "\(rows.count)"])
             for row in rows {
                 context.console.line("\(row.id?.uuidString ?? "-")\t\(row.memberNumber)\t\(row.state.rawValue)\t\(row.reason ?? "-")\t\(row.createdAt)")
+                for line in try await RegistrationComparison.load(row, on: app.db).0.lines { context.console.line(line) }
             }
             context.console.line("\(rows.count) registration(s) in state \(state.rawValue)")
+        }
+    }
+
+    struct Show: AsyncCommand {
+        struct Signature: CommandSignature {
+            @Argument(name: "id", help: "the registration id")
+            var id: String
+            @Option(name: "operator", help: OperatorName.help)
+            var operatorName: String?
+        }
+        var help: String { "Shows one registration: the card's data beside the record's, field by field." }
+
+        func run(using context: CommandContext, signature: Signature) async throws {
+            let app = context.application
+            let actor = try OperatorName.actor(option: signature.operatorName)
+            guard let id = UUID(uuidString: signature.id) else { throw UsageError(description: "'\(signature.id)' is not a registration id") }
+            guard let registration = try await Registration.find(id, on: app.db) else { throw UsageError(description: "no registration \(id)") }
+            let (comparison, member) = try await RegistrationComparison.load(registration, on: app.db)
+            // Both sides are personal data: reading them is on record, under the member when the number exists.
+            try await AuditLog.record(on: app.db, at: app.portal.clock.now(), actor: actor, action: "registration.show", memberID: member?.id,
+                                      detail: ["registration": id.uuidString])
+            context.console.line("registration \(id)\tmember number \(registration.memberNumber)\t\(registration.state.rawValue)\treason \(registration.reason ?? "-")")
+            context.console.line("  started \(registration.createdAt)" + (registration.decidedAt.map { ", decided \($0) by \(registration.decidedBy ?? "-")" } ?? ""))
+            if member == nil { context.console.line("  no member record has this number") }
+            for line in comparison.lines { context.console.line(line) }
         }
     }
 
