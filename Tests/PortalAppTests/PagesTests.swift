@@ -51,7 +51,7 @@ struct PagesTests {
             #expect(html.contains("10001/01"))
             #expect(html.contains("12/2025"), "latest booked month")
             #expect(html.contains(" €"))
-            for section in ["Profil", "Dokumentenarchiv", "Posteingang", "Anträge", "Noch nicht versandte Anträge", "Vorgänge", "Hilfe"] {
+            for section in ["Profil", "Dokumentenarchiv", "Posteingang", "Anträge", "Hilfe"] {
                 #expect(html.contains(section), "navigation names \(section)")
             }
             #expect(!html.contains("Ihr Zugang ist freigeschaltet"))

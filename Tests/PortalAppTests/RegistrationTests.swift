@@ -98,7 +98,7 @@ struct RegistrationTests {
             }
             let noConsent = try await browser.register("10003/01", consent: false)
             #expect(noConsent.status == .unprocessableEntity)
-            #expect(noConsent.body.string.contains("Datenschutzerklärung gelesen haben"))
+            #expect(noConsent.body.string.contains("Datenschutzerklärung zur Kenntnis genommen haben"))
             #expect(noConsent.body.string.contains("value=\"10003/01\""), "the typed number is kept")
             let empty = try await browser.register("")
             #expect(empty.body.string.contains("Geben Sie Ihre Mitgliedsnummer ein"))

@@ -21,7 +21,8 @@ extension FundProfile {
             email: email,
             phone: phone,
             privacyText: text(fromFile: "PORTAL_PRIVACY_FILE", default: Self.defaultPrivacyText(name: name, email: email)),
-            imprintText: text(fromFile: "PORTAL_IMPRINT_FILE", default: Self.defaultImprintText(name: name, address: address, email: email, phone: phone))
+            imprintText: text(fromFile: "PORTAL_IMPRINT_FILE", default: Self.defaultImprintText(name: name, address: address, email: email, phone: phone)),
+            hostingNote: env["PORTAL_FUND_HOSTING_NOTE"].map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
         )
     }
 

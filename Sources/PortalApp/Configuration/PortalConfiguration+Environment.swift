@@ -106,8 +106,21 @@ extension PortalConfiguration {
         reader.checkLogLevel()
         problems += reader.problems
         problems += config.deploymentProblems(secretsGiven: sessionSecret != nil && documentKey != nil)
+        problems += Self.legalTextProblems(mode: mode, env)
         if !problems.isEmpty { throw ConfigurationError(problems: problems) }
         return config
+    }
+
+    /// The built-in privacy notice and imprint are drafts with placeholders
+    /// (the fund's representatives, its supervisory authority): a fund must
+    /// publish its own texts, as it must use its own seal.
+    static func legalTextProblems(mode: Mode, _ env: [String: String]) -> [String] {
+        guard mode == .production else { return [] }
+        return [("PORTAL_PRIVACY_FILE", "privacy notice"), ("PORTAL_IMPRINT_FILE", "imprint")].compactMap { variable, text in
+            (env[variable] ?? "").isEmpty
+                ? "\(variable) is missing: the built-in \(text) is a draft with placeholders; name a UTF-8 file with the fund's own \(text)."
+                : nil
+        }
     }
 
     /// The production checks: a failing one stops the server with its reason.

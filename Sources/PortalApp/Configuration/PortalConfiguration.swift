@@ -109,4 +109,7 @@ public struct FundProfile: Sendable {
     public var phone: String
     public var privacyText: String
     public var imprintText: String
+    /// Where the servers run, in the fund's words (PORTAL_FUND_HOSTING_NOTE):
+    /// a claim only the operator can make, so there is no default.
+    public var hostingNote: String? = nil
 }

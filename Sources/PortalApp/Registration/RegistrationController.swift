@@ -84,7 +84,15 @@ struct RegistrationController: RouteCollection {
         case .limited(let until):
             try await AuditLog.record(on: req.db, at: now, actor: "eid:unregistered", action: "registration.limited", memberID: nil)
             let seconds = max(1, Int(until.timeIntervalSince(now).rounded(.up)))
-            throw Abort(.tooManyRequests, headers: ["Retry-After": String(seconds)], reason: "registration attempt limit")
+            // The person learns when the lock ends and whom to call, never which limit (card or number) was reached.
+            let language = req.language
+            let page = PageContext(req, titleKey: "registration.limited.title")
+            let text = req.texts("registration.limited.text", Format.date(until, language), Format.time(until, language),
+                                 req.portal.configuration.fund.phone)
+            let response = try await req.render("legal", SimplePageContext(page: page, lang: page.lang, text: text))
+            response.status = .tooManyRequests
+            response.headers.replaceOrAdd(name: "Retry-After", value: String(seconds))
+            return response
         case .transfer(.invalidCode):
             let problems = [FieldProblem(field: "transfer_code", messageKey: "registration.error.transfer_code.invalid")]
             let response = try await renderForm(req, input: input, problems: problems)

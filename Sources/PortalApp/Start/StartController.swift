@@ -77,12 +77,13 @@ struct HelpContext: Encodable {
         let name: String
         let email: String
         let phone: String
+        let hostingNote: String?
     }
 
     init(page: PageContext, lang: String, fund: FundProfile, contact: ContactForm?) {
         self.page = page
         self.lang = lang
-        self.fund = FundView(name: fund.name, email: fund.email, phone: fund.phone)
+        self.fund = FundView(name: fund.name, email: fund.email, phone: fund.phone, hostingNote: fund.hostingNote)
         self.contact = contact
     }
 }

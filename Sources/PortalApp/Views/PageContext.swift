@@ -93,10 +93,11 @@ struct PageContext: Encodable {
         }
     }
 
+    /// Only sections that exist: drafts and cases join when their features land
+    /// (their routes stay, unlinked, with a "coming soon" page).
     static let memberNavigation: [(String, SiteURL)] = [
         ("nav.dashboard", .dashboard), ("nav.profile", .profile), ("nav.documents", .documents),
-        ("nav.inbox", .inbox), ("nav.applications", .applications), ("nav.drafts", .drafts),
-        ("nav.cases", .cases), ("nav.help", .help),
+        ("nav.inbox", .inbox), ("nav.applications", .applications), ("nav.help", .help),
     ]
 }
 
