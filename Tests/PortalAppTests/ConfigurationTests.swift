@@ -13,6 +13,8 @@ struct ConfigurationTests {
     static let goodProduction = [
         "PORTAL_SEAL_CERTIFICATE_FILE": sealFile,
         "PORTAL_SEAL_KEY_FILE": sealFile,
+        "PORTAL_PRIVACY_FILE": sealFile,
+        "PORTAL_IMPRINT_FILE": sealFile,
         "PORTAL_BASE_URL": "https://portal.versorgungswerk.example",
         "PORTAL_SESSION_SECRET": Data((0..<48).map { UInt8($0) }).base64EncodedString(),
         "PORTAL_DOCUMENT_KEY": Data((0..<32).map { UInt8(255 - $0) }).base64EncodedString(),
@@ -53,6 +55,8 @@ struct ConfigurationTests {
         ("PORTAL_SESSION_SECRET", "c2hvcnQ=", "too short"),
         ("PORTAL_SESSION_SECRET", "a passphrase is no secret, however long it is!!", "not plain text"),
         ("PORTAL_SEED_DEMO", "true", "PORTAL_SEED_DEMO is on"),
+        ("PORTAL_PRIVACY_FILE", "", "PORTAL_PRIVACY_FILE is missing"),
+        ("PORTAL_IMPRINT_FILE", "", "PORTAL_IMPRINT_FILE is missing"),
         ("PORTAL_SMTP_HOST", "", "PORTAL_SMTP_HOST is missing"),
         ("PORTAL_SMTP_SECURITY", "none", "PORTAL_SMTP_SECURITY=none"),
         ("PORTAL_SMTP_SECURITY", "STARTTLS", "PORTAL_SMTP_SECURITY must be one of starttls, tls, none"),
