@@ -6,7 +6,7 @@ import Testing
 import VaporTesting
 @testable import PortalApp
 
-@Suite("Card change and account termination (issue 4)")
+@Suite("Card change and account termination")
 struct CardChangeAndTerminationTests {
     @Test(arguments: TestDatabase.allCases)
     func aNewCardTakesOverAndTheOldCardStopsWorking(_ db: TestDatabase) async throws {
@@ -110,7 +110,7 @@ struct CardChangeAndTerminationTests {
     }
 }
 
-@Suite("Transfer code for a new card (issue 4, point 5)")
+@Suite("Transfer code for a new card")
 struct TransferCodeTests {
     static func code(in html: String) -> String? {
         guard let range = html.range(of: "class=\"transfer-code\"><strong>") else { return nil }

@@ -8,7 +8,7 @@ import VaporTesting
 /// What the sealed certificates state (issue 14, point 1): only what the
 /// imported records say, the fund's name never after an article, a data date
 /// on every certificate, and a proof of life that is a form to be signed.
-@Suite("Certificate statements (issue 14)")
+@Suite("Certificate statements")
 struct CertificateStatementsTests {
     /// Requests a certificate, runs the job and returns the PDF's text with
     /// line breaks and runs of spaces made single spaces (pdftotext wraps lines).

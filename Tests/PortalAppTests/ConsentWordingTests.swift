@@ -5,7 +5,7 @@ import VaporTesting
 
 /// The portal's legal basis is Art. 6 (1) c and e GDPR, not consent: the
 /// registration form asks people to take note of the privacy notice.
-@Suite("Privacy notice wording on the registration form (issue 14)")
+@Suite("Privacy notice wording on the registration form")
 struct ConsentWordingTests {
     @Test(arguments: TestDatabase.allCases)
     func registrationFormAsksToTakeNoteOfThePrivacyNoticeNotForConsent(_ db: TestDatabase) async throws {

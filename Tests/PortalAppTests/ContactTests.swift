@@ -4,7 +4,7 @@ import Testing
 import VaporTesting
 @testable import PortalApp
 
-@Suite("Help page contact form (issue 6, point 5)")
+@Suite("Help page contact form")
 struct ContactTests {
     @Test(arguments: TestDatabase.allCases)
     func aMemberSendsAQuestionThatWaitsInTheBackOfficeWithAReceipt(_ db: TestDatabase) async throws {

@@ -5,7 +5,7 @@ import Testing
 import VaporTesting
 @testable import PortalApp
 
-@Suite("Documents and certificates (issue 7)")
+@Suite("Documents and certificates")
 struct DocumentsAndCertificatesTests {
     /// Requests a certificate and runs the job; returns the status page's path.
     static func requestCertificate(_ browser: Browser, _ app: Application, kind: String, year: String? = nil) async throws -> String {

@@ -4,7 +4,7 @@ import Testing
 import VaporTesting
 @testable import PortalApp
 
-@Suite("Inbox (issue 6, point 1)")
+@Suite("Inbox")
 struct InboxTests {
     @Test(arguments: TestDatabase.allCases)
     func activationWritesAWelcomeMessageThatOpeningMarksRead(_ db: TestDatabase) async throws {

@@ -4,7 +4,7 @@ import Testing
 import VaporTesting
 @testable import PortalApp
 
-@Suite("E-mail address, double opt-in and notifications (issue 6)")
+@Suite("E-mail address, double opt-in and notifications")
 struct NotificationTests {
     static func mails(_ app: Application) throws -> [String] {
         let directory = app.portal.configuration.dataDirectory.appendingPathComponent("mail")

@@ -7,7 +7,7 @@ import Testing
 import VaporTesting
 @testable import PortalApp
 
-@Suite("Operators' commands show what a case worker needs and no more (issue 14)")
+@Suite("Operators' commands show what a case worker needs and no more")
 struct OperatorCommandsTests {
     @Test(arguments: TestDatabase.allCases)
     func registrationsShowPutsTheCardBesideTheRecordFieldByField(_ db: TestDatabase) async throws {

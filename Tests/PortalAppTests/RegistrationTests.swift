@@ -5,7 +5,7 @@ import Testing
 import VaporTesting
 @testable import PortalApp
 
-@Suite("First registration and matching (issue 4)")
+@Suite("First registration and matching")
 struct RegistrationTests {
     @Test(arguments: TestDatabase.allCases)
     func matchingIdentityIsActivatedAfterTheSecurityDelay(_ db: TestDatabase) async throws {
