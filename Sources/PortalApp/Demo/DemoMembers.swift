@@ -54,6 +54,14 @@ enum DemoMembers {
         }
     }
 
+    /// The last month a former member paid for, in the year before last: the
+    /// members import has no leaving date, so the demo's bookings carry it.
+    /// Nil for everyone still a member.
+    static func leavingMonth(of member: MemberImportRecord, index: Int, year: Int) -> (year: Int, month: Int)? {
+        guard member.status == .former else { return nil }
+        return (year - 2, 1 + index % 12)
+    }
+
     /// Entitlement figures as the core system would compute them at the end of
     /// last year, for active and former members; Marie-Claire Dubois (10006/01)
     /// has none, so the portal's "no figures yet" page can be seen.

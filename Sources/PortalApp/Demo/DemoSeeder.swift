@@ -20,8 +20,11 @@ struct DemoSeeder {
         var contributions: [MonthlyAmountRecord] = []
         var payments: [MonthlyAmountRecord] = []
         for (index, member) in members.prefix(1000).enumerated() {
+            let leaving = DemoMembers.leavingMonth(of: member, index: index, year: year)
             for bookingYear in (year - 2)...(year - 1) {
                 for month in 1...12 {
+                    // A former member has no bookings after leaving.
+                    if let leaving, (bookingYear, month) > leaving { continue }
                     let cents = Int64(40_000 + (index * 7_919) % 120_000)
                     let record = MonthlyAmountRecord(memberNumber: member.memberNumber, year: bookingYear, month: month, cents: cents)
                     if member.status == .pensioner || member.status == .survivor { payments.append(record) } else { contributions.append(record) }

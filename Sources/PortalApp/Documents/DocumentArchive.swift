@@ -84,7 +84,7 @@ struct DocumentArchive: Sendable {
                 document.remindedAt = now
                 try await document.save(on: tx)
                 try await Inbox.post(.documentExpiring, to: document.memberID,
-                                     parameters: [document.title, Format.date(document.onlineUntil ?? now, .de)],
+                                     values: [.text(document.title), .day(of: document.onlineUntil ?? now)],
                                      documentID: document.id, on: tx, at: now)
             }
         }

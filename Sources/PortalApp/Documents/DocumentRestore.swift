@@ -25,7 +25,7 @@ struct DocumentRestore {
             guard let document = try await Document.find(payload.documentID, on: db), document.availability == .requested else { return }
             try await archive.markOnline(document, on: db)
             try await Inbox.post(.documentRestored, to: document.memberID,
-                                 parameters: [document.title, Format.date(document.onlineUntil ?? now, .de)],
+                                 values: [.text(document.title), .day(of: document.onlineUntil ?? now)],
                                  documentID: document.id, on: db, at: now)
         }
     }

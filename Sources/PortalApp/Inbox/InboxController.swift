@@ -80,7 +80,7 @@ struct InboxContext: Encodable {
             href = "\(SiteURL.inbox.path)/\(id.uuidString)"
             subjectKey = "inbox.\(message.kind).subject"
             bodyKey = "inbox.\(message.kind).body"
-            let parameters = message.parameters + ["", "", ""]
+            let parameters = message.parameters.map { $0.text(in: language) } + ["", "", ""]
             (p0, p1, p2) = (parameters[0], parameters[1], parameters[2])
             date = Format.date(message.createdAt, language) + ", " + Format.time(message.createdAt, language)
             unread = message.readAt == nil

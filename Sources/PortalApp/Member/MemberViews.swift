@@ -39,7 +39,8 @@ struct ProfileContext: Encodable {
     }
 }
 
-/// German formats first: 12.08.2026, 1.234,56 €; English: 12 Aug 2026, €1,234.56.
+/// German formats first: 12.08.2026, 1.234,56 €; English: 12 August 2026, €1,234.56
+/// (12/08/2026 reads as December 8th to some English readers).
 enum Format {
     static func euros(cents: Int64, _ language: LocalizationCatalogue.Language) -> String {
         let negative = cents < 0
@@ -59,10 +60,15 @@ enum Format {
 
     static func date(_ date: PartialDate, _ language: LocalizationCatalogue.Language) -> String {
         guard let month = date.month else { return String(date.year) }
-        guard let day = date.day else { return "\(pad(month, 2))/\(pad(date.year, 4))" }
+        guard let day = date.day else {
+            return language == .de ? "\(pad(month, 2))/\(pad(date.year, 4))" : "\(englishMonths[(month - 1) % 12]) \(date.year)"
+        }
         return language == .de ? "\(pad(day, 2)).\(pad(month, 2)).\(pad(date.year, 4))"
-                               : "\(pad(day, 2))/\(pad(month, 2))/\(pad(date.year, 4))"
+                               : "\(day) \(englishMonths[(month - 1) % 12]) \(date.year)"
     }
+
+    static let englishMonths = ["January", "February", "March", "April", "May", "June", "July", "August",
+                                "September", "October", "November", "December"]
 
     static func date(_ instant: Date, _ language: LocalizationCatalogue.Language) -> String {
         let parts = Calendar.berlin.dateComponents([.year, .month, .day], from: instant)

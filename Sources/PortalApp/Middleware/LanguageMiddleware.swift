@@ -14,13 +14,22 @@ struct LanguageMiddleware: AsyncMiddleware {
         if let chosen = request.parsedCookies[cookieName]?.string, let language = LocalizationCatalogue.Language(rawValue: chosen) {
             return language
         }
-        let accepted = request.headers.first(name: .acceptLanguage) ?? ""
-        for part in accepted.split(separator: ",") {
-            let tag = part.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
-            let primary = String(tag.prefix(2))
-            if let language = LocalizationCatalogue.Language(rawValue: primary) { return language }
+        return language(accepting: request.headers.first(name: .acceptLanguage) ?? "")
+    }
+
+    /// The most preferred language the portal speaks (RFC 9110 §12.5.4: by
+    /// weight, `q=0` means "not this one"); German, the fund's language, when
+    /// the browser names none the portal speaks.
+    static func language(accepting header: String) -> LocalizationCatalogue.Language {
+        var best: (language: LocalizationCatalogue.Language, weight: Double)?
+        for part in header.split(separator: ",") {
+            let fields = part.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            let primary = fields.first?.split(separator: "-").first.map(String.init) ?? ""
+            let weight = fields.dropFirst().first { $0.hasPrefix("q=") }.flatMap { Double($0.dropFirst(2)) } ?? 1
+            guard let language = LocalizationCatalogue.Language(rawValue: primary), weight > 0 else { continue }
+            if weight > (best?.weight ?? 0) { best = (language, weight) }
         }
-        return .de
+        return best?.language ?? .de
     }
 }
 

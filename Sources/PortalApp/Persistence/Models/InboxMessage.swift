@@ -17,7 +17,7 @@ final class InboxMessage: Model, @unchecked Sendable {
 
     init() {}
 
-    var parameters: [String] {
-        (try? JSONDecoder().decode([String].self, from: Data(parametersJSON.utf8))) ?? []
+    var parameters: [Inbox.Parameter] {
+        (try? JSONDecoder().decode([Inbox.Parameter].self, from: Data(parametersJSON.utf8))) ?? []
     }
 }
