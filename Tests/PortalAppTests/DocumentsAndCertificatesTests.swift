@@ -108,7 +108,6 @@ struct DocumentsAndCertificatesTests {
             #expect(sweep.offline == 1)
             #expect(!FileManager.default.fileExists(atPath: portalFile.path), "the bytes are gone from the portal store")
             try await browser.signIn(stock: "erika")
-            #expect(try await browser.get("/konto/dokumente/\(try document.requireID().uuidString)").status == .notFound)
             #expect(try await browser.get("/konto/dokumente").body.string.contains("Dokument anfordern"))
 
             for round in 1...2 {
@@ -132,6 +131,37 @@ struct DocumentsAndCertificatesTests {
             try await browser.post("/konto/dokumente/\(try document.requireID().uuidString)/anfordern", form: [:])
             #expect(try await runDueJobs(app) >= 1, "the second request in the same second gets a job of its own")
             #expect(try await Document.find(document.id, on: app.db)?.availability == .online)
+        }
+    }
+
+    @Test(arguments: TestDatabase.allCases)
+    func anInboxLinkToAnOfflineDocumentShowsItsPageWithARequestButtonAndWhatHappensNext(_ db: TestDatabase) async throws {
+        try await withPortal(db) { app, clock in
+            let browser = Browser(app)
+            try await browser.signIn(stock: "erika")
+            _ = try await Self.requestCertificate(browser, app, kind: "membership")
+            try await runDueJobs(app)
+            let document = try #require(try await Document.query(on: app.db).first())
+            let message = try #require(try await InboxMessage.query(on: app.db).filter(\.$documentID == document.id).first())
+            let documentPath = "\(SiteURL.documents.path)/\(try document.requireID().uuidString)"
+            clock.advance(by: 91 * 86_400)
+            _ = try await app.archive.sweep(on: app.db)
+            try await browser.signIn(stock: "erika")
+
+            let inboxPage = try await browser.get("\(SiteURL.inbox.path)/\(try message.requireID().uuidString)").body.string
+            #expect(inboxPage.contains("href=\"\(documentPath)\""))
+            let offline = try await browser.get(documentPath)
+            #expect(offline.status == .ok)
+            let page = offline.body.string
+            #expect(page.contains("offline"))
+            #expect(page.contains("Dokument anfordern"))
+            #expect(page.contains("action=\"\(documentPath)/anfordern\""))
+            #expect(!page.contains("%PDF"))
+
+            try await browser.post(documentPath + "/anfordern", form: [:])
+            let requested = try await browser.get(documentPath).body.string
+            #expect(requested.contains("Sie erhalten eine Nachricht im Posteingang, sobald es online ist."))
+            #expect(!requested.contains("action=\"\(documentPath)/anfordern\""))
         }
     }
 

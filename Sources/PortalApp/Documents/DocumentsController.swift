@@ -61,7 +61,7 @@ struct DocumentsController: RouteCollection {
         let context = DocumentsContext(
             page: PageContext(req, titleKey: "nav.documents", memberName: member.displayName),
             lang: req.language.rawValue,
-            documents: documents.map { DocumentsContext.Item($0, language: req.language) },
+            documents: documents.map { DocumentsContext.Item($0, language: req.language, catalogue: req.portal.catalogue) },
             categories: Document.Category.allCases.map { .init(value: $0.rawValue, selected: $0 == category, labelKey: "documents.category.\($0.rawValue)") },
             years: years.map { .init(value: String($0), selected: $0 == year) },
             total: total, currentPage: page, pageCount: pages,
@@ -91,13 +91,22 @@ struct DocumentsController: RouteCollection {
         return years
     }
 
-    /// Only the member's own online documents; anything else is the same 404.
+    /// The member's own online document as PDF; an own document that has gone
+    /// offline gets its page with "Dokument anfordern", because inbox messages
+    /// link here long after retention took the bytes away. Another member's
+    /// document and an unknown id are the same 404.
     func download(req: Request) async throws -> Response {
         let member = try req.requireMember().member
         guard let id = req.parameters.get("documentID", as: UUID.self),
-              let document = try await Document.query(on: req.db).filter(\.$id == id).filter(\.$memberID == member.requireID()).first(),
-              document.availability == .online
+              let document = try await Document.query(on: req.db).filter(\.$id == id).filter(\.$memberID == member.requireID()).first()
         else { throw Abort(.notFound) }
+        guard document.availability == .online else {
+            let row = DocumentRow(id: id, title: document.title, category: document.category.rawValue, documentDate: document.documentDate,
+                                  onlineUntil: document.onlineUntil, availability: document.availability.rawValue)
+            let context = DocumentContext(page: PageContext(req, titleKey: "nav.documents", memberName: member.displayName),
+                                          document: .init(row, language: req.language))
+            return try await req.render("document", context)
+        }
         let bytes: [UInt8]
         do {
             guard let stored = try await req.application.archive.portalStore.get(document.blobKey) else { throw Abort(.notFound) }
@@ -188,8 +197,8 @@ struct DocumentsContext: Encodable {
         let href: String
         let requestAction: String
 
-        init(_ document: DocumentRow, language: LocalizationCatalogue.Language) {
-            title = document.title
+        init(_ document: DocumentRow, language: LocalizationCatalogue.Language, catalogue: LocalizationCatalogue? = nil) {
+            title = catalogue?.certificateTitle(document.title, language) ?? document.title
             categoryKey = "documents.category.\(document.category)"
             date = Format.date(document.documentDate, language)
             availability = document.availability
@@ -198,6 +207,12 @@ struct DocumentsContext: Encodable {
             requestAction = href + "/anfordern"
         }
     }
+}
+
+/// One document that is not online: its status and what the member can do.
+struct DocumentContext: Encodable {
+    let page: PageContext
+    let document: DocumentsContext.Item
 }
 
 /// The columns of the archive page, read without a Fluent model.
