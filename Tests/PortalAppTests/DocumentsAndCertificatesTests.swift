@@ -166,6 +166,28 @@ struct DocumentsAndCertificatesTests {
     }
 
     @Test(arguments: TestDatabase.allCases)
+    func requestingAnOfflineDocumentConfirmsOnTheArchiveWhatHappensNext(_ db: TestDatabase) async throws {
+        try await withPortal(db) { app, clock in
+            let browser = Browser(app)
+            try await browser.signIn(stock: "erika")
+            _ = try await Self.requestCertificate(browser, app, kind: "membership")
+            try await runDueJobs(app)
+            let document = try #require(try await Document.query(on: app.db).first())
+            clock.advance(by: 91 * 86_400)
+            _ = try await app.archive.sweep(on: app.db)
+            try await browser.signIn(stock: "erika")
+            #expect(!(try await browser.get(SiteURL.documents.path).body.string.contains("sobald es online ist")))
+
+            let requested = try await browser.post("\(SiteURL.documents.path)/\(try document.requireID().uuidString)/anfordern", form: [:])
+            let location = try #require(requested.location)
+            let archive = try await browser.get(location).body.string
+            #expect(archive.contains("role=\"status\""))
+            #expect(archive.contains("Wir stellen das Dokument wieder bereit. Sie erhalten eine Nachricht im Posteingang, sobald es online ist."))
+            #expect(archive.contains("angefordert – wird bereitgestellt"))
+        }
+    }
+
+    @Test(arguments: TestDatabase.allCases)
     func anotherMembersDocumentIsTheSame404AndATamperedBlobIsRefused(_ db: TestDatabase) async throws {
         try await withPortal(db) { app, clock in
             let erika = Browser(app)

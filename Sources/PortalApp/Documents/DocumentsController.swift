@@ -59,7 +59,8 @@ struct DocumentsController: RouteCollection {
             return components.string ?? SiteURL.documents.path
         }
         let context = DocumentsContext(
-            page: PageContext(req, titleKey: "nav.documents", memberName: member.displayName),
+            page: PageContext(req, titleKey: "nav.documents", memberName: member.displayName,
+                              noticeKey: req.hasQueryParameter("angefordert") ? "documents.requested.next" : nil),
             lang: req.language.rawValue,
             documents: documents.map { DocumentsContext.Item($0, language: req.language, catalogue: req.portal.catalogue) },
             categories: Document.Category.allCases.map { .init(value: $0.rawValue, selected: $0 == category, labelKey: "documents.category.\($0.rawValue)") },
