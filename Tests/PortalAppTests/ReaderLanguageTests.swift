@@ -69,6 +69,28 @@ struct ReaderLanguageTests {
         }
     }
 
+    @Test(arguments: TestDatabase.allCases)
+    func thePortalsOwnCertificateTitlesReadInTheReadersLanguage(_ db: TestDatabase) async throws {
+        try await withPortal(db) { app, _ in
+            let browser = Browser(app)
+            try await browser.signIn(stock: "erika")
+            _ = try await DocumentsAndCertificatesTests.requestCertificate(browser, app, kind: "contributions", year: "2025")
+            try await runDueJobs(app)
+            let erika = try #require(try await Member.query(on: app.db).filter(\.$memberNumber == "10001/01").first())
+            try await Inbox.post(.documentProvided, to: try erika.requireID(), parameters: ["Bescheid über Ihre Beiträge"], on: app.db, at: testStart)
+
+            try await browser.signIn(stock: "erika")
+            #expect(try await browser.get("/konto/dokumente").body.string.contains("Beitragsbescheinigung 2025"))
+            browser.cookies["lang"] = "en"
+            let documents = try await browser.get("/konto/dokumente").body.string
+            #expect(documents.contains("Contribution certificate 2025"))
+            #expect(!documents.contains("Beitragsbescheinigung"))
+            let inbox = try await browser.get("/konto/posteingang").body.string
+            #expect(inbox.contains("Your certificate is ready: Contribution certificate 2025"))
+            #expect(inbox.contains("New document: Bescheid über Ihre Beiträge"), "the fund's own titles stay as the fund wrote them")
+        }
+    }
+
     @Test func messagesWrittenWithTextParametersStillRead() throws {
         let message = InboxMessage()
         message.parametersJSON = #"["Bescheid 2024",{"date":"2027-03-04"}]"#

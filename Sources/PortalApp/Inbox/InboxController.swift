@@ -26,7 +26,7 @@ struct InboxController: RouteCollection {
         let context = InboxContext(
             page: PageContext(req, titleKey: "nav.inbox", memberName: member.displayName),
             lang: req.language.rawValue,
-            messages: try messages.map { try InboxContext.Item($0, language: req.language) },
+            messages: try messages.map { try InboxContext.Item($0, language: req.language, catalogue: req.portal.catalogue) },
             currentPage: page, pageCount: pages,
             previous: page > 1 ? "\(SiteURL.inbox.path)?seite=\(page - 1)" : nil,
             next: page < pages ? "\(SiteURL.inbox.path)?seite=\(page + 1)" : nil)
@@ -48,7 +48,7 @@ struct InboxController: RouteCollection {
         let context = InboxMessageContext(
             page: PageContext(req, titleKey: "nav.inbox", memberName: member.displayName),
             lang: req.language.rawValue,
-            message: try InboxContext.Item(message, language: req.language),
+            message: try InboxContext.Item(message, language: req.language, catalogue: req.portal.catalogue),
             back: SiteURL.inbox.path)
         return try await req.render("inbox-message", context)
     }
@@ -75,12 +75,16 @@ struct InboxContext: Encodable {
         let unread: Bool
         let documentHref: String?
 
-        init(_ message: InboxMessage, language: LocalizationCatalogue.Language) throws {
+        /// Messages whose first parameter is a document title the portal may have written itself.
+        static let titledKinds: Set<String> = [Inbox.Kind.certificateReady.rawValue, Inbox.Kind.documentRestored.rawValue, Inbox.Kind.documentExpiring.rawValue]
+
+        init(_ message: InboxMessage, language: LocalizationCatalogue.Language, catalogue: LocalizationCatalogue) throws {
             let id = try message.requireID()
             href = "\(SiteURL.inbox.path)/\(id.uuidString)"
             subjectKey = "inbox.\(message.kind).subject"
             bodyKey = "inbox.\(message.kind).body"
-            let parameters = message.parameters.map { $0.text(in: language) } + ["", "", ""]
+            var parameters = message.parameters.map { $0.text(in: language) } + ["", "", ""]
+            if Self.titledKinds.contains(message.kind) { parameters[0] = catalogue.certificateTitle(parameters[0], language) }
             (p0, p1, p2) = (parameters[0], parameters[1], parameters[2])
             date = Format.date(message.createdAt, language) + ", " + Format.time(message.createdAt, language)
             unread = message.readAt == nil

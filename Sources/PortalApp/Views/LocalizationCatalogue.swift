@@ -42,4 +42,22 @@ struct LocalizationCatalogue: Sendable {
         result += rest
         return result
     }
+
+    /// The title of one of the portal's own certificates in `language`: the
+    /// title is stored as written (German, from `certificate.<kind>.title`), so
+    /// it is matched against that template and rendered again; any other
+    /// title (a document the fund provided) stays as it is.
+    func certificateTitle(_ stored: String, _ language: Language) -> String {
+        guard language != .de, let german = tables[.de] else { return stored }
+        for (key, template) in german where key.hasPrefix("certificate.") && key.hasSuffix(".title") {
+            let parts = template.components(separatedBy: "{0}")
+            if parts.count == 1, stored == template { return text(key, language) }
+            if parts.count == 2, stored.count > parts[0].count + parts[1].count,
+               stored.hasPrefix(parts[0]), stored.hasSuffix(parts[1]) {
+                let argument = String(stored.dropFirst(parts[0].count).dropLast(parts[1].count))
+                return text(key, language, [argument])
+            }
+        }
+        return stored
+    }
 }
