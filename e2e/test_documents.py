@@ -37,7 +37,10 @@ def test_a_document_taken_offline_is_requested_and_restored(erika, browser, base
     assert offline.status == t("de", "documents.status.offline")
     assert offline.href is None, "an offline document has no download link"
     assert offline.request_label == t("de", "documents.request") == "Dokument anfordern"
-    assert download(browser, f"{base_url}{DocumentsPage.path}/{document_id}").status_code == 404
+    page = download(browser, f"{base_url}{DocumentsPage.path}/{document_id}")
+    assert page.status_code == 200, "an offline document's link shows its page, not a 404"
+    assert "text/html" in page.headers.get("Content-Type", ""), "the page, not the PDF"
+    assert "Dokument anfordern" in page.text
 
     # The worker would restore it within milliseconds: without it the state stays to be seen.
     with portal.worker_stopped():
