@@ -4,8 +4,8 @@ import PortalDomain
 
 /// Account termination (DOMAIN.md): everything the portal holds for the
 /// member goes — binding, sessions, registrations, transfer codes, the jobs
-/// about them — in one transaction, then the mail files and document
-/// copies outside the database; one audit entry records it. The member record from the
+/// about them — in one transaction, then, once it has committed, the mail
+/// files and document copies outside the database; one audit entry records it. The member record from the
 /// core system and the member file are not portal data and stay.
 /// Running it again finds nothing and changes nothing.
 enum AccountTermination {
@@ -38,7 +38,7 @@ enum AccountTermination {
             throw UnknownMember(number: number)
         }
         let memberID = try member.requireID()
-        let (deleted, deletedJobs) = try await database.writeTransaction { db -> (Report, MemberJobs.Deleted) in
+        let (deleted, deletedJobs, blobKeys) = try await database.writeTransaction { db -> (Report, MemberJobs.Deleted, [String]) in
             var report = Report()
             let accounts = try await Account.query(on: db).filter(\.$member.$id == memberID).all()
             let accountIDs = try accounts.map { try $0.requireID() }
@@ -65,7 +65,6 @@ enum AccountTermination {
             try await TransferCode.query(on: db).filter(\.$accountID ~~ accountIDs).delete()
             // Portal copies of documents go; the member file keeps its own retention (DOMAIN.md).
             let documents = try await Document.query(on: db).filter(\.$memberID == memberID).all()
-            for document in documents { try await portalStore?.delete(document.blobKey) }
             report.documents = documents.count
             try await Document.query(on: db).filter(\.$memberID == memberID).delete()
             try await CertificateRequest.query(on: db).filter(\.$memberID == memberID).delete()
@@ -78,6 +77,7 @@ enum AccountTermination {
             try await InboxMessage.query(on: db).filter(\.$memberID == memberID).delete()
             report.contactMessages = try await ContactMessage.query(on: db).filter(\.$memberID == memberID).count()
             try await ContactMessage.query(on: db).filter(\.$memberID == memberID).delete()
+            try await RetiredCard.query(on: db).filter(\.$memberID == memberID).delete()
             report.accounts = accounts.count
             try await Account.query(on: db).filter(\.$member.$id == memberID).delete()
             if report.deletedAnything {
@@ -86,8 +86,12 @@ enum AccountTermination {
                                                    "registrations": "\(report.registrations)", "messages": "\(report.messages)",
                                                    "jobs": "\(report.jobs)"])
             }
-            return (report, deletedJobs)
+            return (report, deletedJobs, documents.map(\.blobKey))
         }
+        // Files only after the commit: a rolled-back termination must leave
+        // the member's documents and mails as they were, and a deleted file
+        // cannot be rolled back.
+        for key in blobKeys { try await portalStore?.delete(key) }
         var report = deleted
         report.mailFiles = try await MemberJobs.deleteMailFiles(deletedJobs, outbox: outbox)
         return report
