@@ -8,6 +8,8 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "portal", targets: ["portal"]),
+        // Benchmarks live in their own executable: the product binary ships none.
+        .executable(name: "portal-bench", targets: ["PortalBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/vapor/vapor.git", from: "4.115.0"),
@@ -130,6 +132,34 @@ let package = Package(
             dependencies: ["PortalApp"],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "PortalTestSupport",
+            dependencies: [
+                "PortalApp",
+                "PortalDomain",
+                "PortalJobsTestSupport",
+                .product(name: "Vapor", package: "vapor"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "PortalBench",
+            dependencies: [
+                "PortalApp",
+                "PortalDomain",
+                "PortalJobs",
+                "PortalJobsTestSupport",
+                "PortalPDF",
+                "PortalTestSupport",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "PortalDomainTests",
             dependencies: ["PortalDomain"],
@@ -139,6 +169,8 @@ let package = Package(
             name: "PortalAppTests",
             dependencies: [
                 "PortalApp",
+                "PortalJobsTestSupport",
+                "PortalTestSupport",
                 .product(name: "VaporTesting", package: "vapor"),
             ],
             swiftSettings: swiftSettings

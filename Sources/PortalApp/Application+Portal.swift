@@ -118,7 +118,6 @@ private func configure(
     app.asyncCommands.use(DocumentsCommand(), as: "documents")
     app.asyncCommands.use(ContactCommand(), as: "contact")
     app.asyncCommands.use(PDFCommand(), as: "pdf")
-    app.asyncCommands.use(BenchCommand(), as: "bench")
 }
 
 private func configureDatabase(_ app: Application, _ location: PortalConfiguration.DatabaseLocation) throws {

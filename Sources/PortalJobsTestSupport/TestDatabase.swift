@@ -4,19 +4,6 @@ import NIOPosix
 import PostgresKit
 import SQLiteKit
 
-/// The two databases every queue test runs on.
-public enum TestBackend: String, Sendable, CaseIterable, CustomStringConvertible {
-    case sqlite, postgres
-    public var description: String { rawValue }
-}
-
-public struct MissingPostgresURL: Error, CustomStringConvertible {
-    public var description: String {
-        "PORTAL_TEST_POSTGRES_URL is not set: the PostgreSQL half of the job queue tests needs a throwaway server " +
-            "(scripts/test starts one), e.g. postgres://portal:portal@127.0.0.1:55433/portal_test"
-    }
-}
-
 /// A fresh, isolated database for one test: a new SQLite file, or a new
 /// schema on the PostgreSQL server named by `PORTAL_TEST_POSTGRES_URL`.
 public final class TestDatabase: Sendable {
@@ -40,17 +27,11 @@ public final class TestDatabase: Sendable {
     public static func make(_ backend: TestBackend) async throws -> TestDatabase {
         switch backend {
         case .sqlite:
-            let path = FileManager.default.temporaryDirectory
-                .appendingPathComponent("portal-jobs-\(UUID().uuidString).sqlite").path
-            return try await openSQLite(path: path, owned: true)
+            return try await openSQLite(path: ScratchDatabase.newSQLitePath(prefix: "portal-jobs"), owned: true)
         case .postgres:
-            guard let url = ProcessInfo.processInfo.environment["PORTAL_TEST_POSTGRES_URL"], !url.isEmpty else {
-                throw MissingPostgresURL()
-            }
-            let schema = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
-            let admin = try await openPostgres(url: url, schema: nil, owned: false)
-            try await admin.sql.raw("CREATE SCHEMA \(ident: schema)").run()
-            try await admin.shutdown()
+            let url = try ScratchDatabase.postgresURL()
+            let schema = ScratchDatabase.newSchemaName()
+            try await ScratchDatabase.createSchema(schema, url: url)
             return try await openPostgres(url: url, schema: schema, owned: true)
         }
     }
@@ -74,9 +55,7 @@ public final class TestDatabase: Sendable {
         try await sql.raw("PRAGMA journal_mode=WAL").run()
         return TestDatabase(backend: .sqlite, sql: sql, location: path, schema: "") {
             try await connection.close()
-            if owned {
-                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-            }
+            if owned { ScratchDatabase.removeSQLiteFile(atPath: path) }
         }
     }
 
@@ -93,10 +72,8 @@ public final class TestDatabase: Sendable {
         // does not declare it Sendable.
         let shutdown = UnsafeTransfer(pool)
         return TestDatabase(backend: .postgres, sql: sql, location: url, schema: schema ?? "") {
-            if owned, let schema {
-                try? await sql.raw("DROP SCHEMA \(ident: schema) CASCADE").run()
-            }
             try await shutdown.value.shutdownAsync()
+            if owned, let schema { try? await ScratchDatabase.dropSchema(schema, url: url) }
         }
     }
 }

@@ -5,7 +5,7 @@ import PortalPDF
 /// The PDF renderer and the fund's seal, loaded on first use: a machine
 /// without the fonts still starts the portal and gets a clear error only
 /// when a document is made.
-final class DocumentRendering: Sendable {
+package final class DocumentRendering: Sendable {
     let configuration: PortalConfiguration
     private let loaded = NIOLockedValueBox<(PDFRenderer, SealIdentity)?>(nil)
 
@@ -26,7 +26,7 @@ final class DocumentRendering: Sendable {
 
     /// Renders and seals: § 3a VwVfG — the sealed PDF is what makes a
     /// certificate or submission verifiable without a signature by hand.
-    func sealedPDF(_ spec: PDFDocumentSpec, at time: Date) throws -> [UInt8] {
+    package func sealedPDF(_ spec: PDFDocumentSpec, at time: Date) throws -> [UInt8] {
         let (renderer, identity) = try renderer()
         let seal = PDFSeal(identity: identity, reason: "Elektronisches Siegel – \(configuration.fund.name)",
                            location: configuration.fund.addressLines.last, signingTime: time)

@@ -4,8 +4,8 @@ import PortalPDF
 /// The one-page contribution certificate that `portal pdf sample` writes and
 /// `portal bench pdf` renders: the fund's own letterhead and seal with
 /// made-up member data, so operators can check their configuration.
-enum SampleCertificate {
-    static func spec(fund: FundProfile, date: Date) -> PDFDocumentSpec {
+package enum SampleCertificate {
+    package static func spec(fund: FundProfile, date: Date) -> PDFDocumentSpec {
         let months = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"]
         let rows = months.map { ["\($0) 2025", "1.234,56 €"] }
         return PDFDocumentSpec(

@@ -28,7 +28,7 @@ struct PDFCommand: AsyncCommandGroup {
 extension Application {
     private struct DocumentsKey: StorageKey { typealias Value = DocumentRendering }
 
-    var documents: DocumentRendering {
+    package var documents: DocumentRendering {
         get {
             guard let documents = storage[DocumentsKey.self] else { preconditionFailure("makeApplication sets up document rendering") }
             return documents

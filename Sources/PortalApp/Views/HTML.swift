@@ -10,20 +10,20 @@ import Vapor
 /// Used where Leaf's interpretation of a template per request was measured to
 /// cost too much (the page frame and the dashboard, docs/benchmarks.md);
 /// ARCHITECTURE.md explains why a general HTML DSL (Plot) was not chosen.
-struct HTML: ExpressibleByStringInterpolation, Sendable, Equatable, CustomStringConvertible {
+package struct HTML: ExpressibleByStringInterpolation, Sendable, Equatable, CustomStringConvertible {
     private(set) var markup: String
 
     /// Only literals written in the source are markup: a `String` made at run
     /// time cannot become `HTML` except through an escaping interpolation.
-    init(stringLiteral markup: StaticString) {
+    package init(stringLiteral markup: StaticString) {
         self.markup = markup.description
     }
 
-    init(stringInterpolation: StringInterpolation) {
+    package init(stringInterpolation: StringInterpolation) {
         markup = stringInterpolation.markup
     }
 
-    var description: String { markup }
+    package var description: String { markup }
 
     static let empty: HTML = ""
 
@@ -38,33 +38,33 @@ struct HTML: ExpressibleByStringInterpolation, Sendable, Equatable, CustomString
         return result
     }
 
-    struct StringInterpolation: StringInterpolationProtocol {
+    package struct StringInterpolation: StringInterpolationProtocol {
         fileprivate var markup = ""
 
-        init(literalCapacity: Int, interpolationCount: Int) {
+        package init(literalCapacity: Int, interpolationCount: Int) {
             markup.reserveCapacity(literalCapacity + 16 * interpolationCount)
         }
 
-        mutating func appendLiteral(_ literal: StaticString) {
+        package mutating func appendLiteral(_ literal: StaticString) {
             markup += literal.description
         }
 
-        mutating func appendInterpolation(_ text: String) {
+        package mutating func appendInterpolation(_ text: String) {
             HTML.appendEscaped(text, to: &markup)
         }
 
-        mutating func appendInterpolation(_ number: Int) {
+        package mutating func appendInterpolation(_ number: Int) {
             markup += String(number)
         }
 
-        mutating func appendInterpolation(_ html: HTML) {
+        package mutating func appendInterpolation(_ html: HTML) {
             markup += html.markup
         }
     }
 
     /// `text` with `& < > " '` replaced by entities; text without any of
     /// them (nearly all) is appended as it is, without a copy per character.
-    static func escape(_ text: String) -> String {
+    package static func escape(_ text: String) -> String {
         var result = ""
         appendEscaped(text, to: &result)
         return result

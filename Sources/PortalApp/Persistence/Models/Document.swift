@@ -3,10 +3,10 @@ import Foundation
 
 /// A document in the member's archive. The metadata stays for good; the
 /// portal copy exists only while the document is online.
-final class Document: Model, @unchecked Sendable {
-    static let schema = "documents"
+package final class Document: Model, @unchecked Sendable {
+    package static let schema = "documents"
 
-    enum Category: String, Codable, CaseIterable, Sendable {
+    package enum Category: String, Codable, CaseIterable, Sendable {
         case certificate, decision, letter, application
 
         /// Default online periods (DOMAIN.md), in days.
@@ -19,11 +19,11 @@ final class Document: Model, @unchecked Sendable {
         }
     }
 
-    enum Availability: String, Codable, Sendable {
+    package enum Availability: String, Codable, Sendable {
         case online, offline, requested
     }
 
-    @ID(key: .id) var id: UUID?
+    @ID(key: .id) package var id: UUID?
     @Field(key: "member_id") var memberID: UUID
     @Field(key: "title") var title: String
     @Enum(key: "category") var category: Category
@@ -38,7 +38,7 @@ final class Document: Model, @unchecked Sendable {
     @OptionalField(key: "reminded_at") var remindedAt: Date?
     @Field(key: "created_at") var createdAt: Date
 
-    init() {}
+    package init() {}
 }
 
 /// A certificate a member asked for, and where its generation stands.
