@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Renders one HTML certificate N times with WeasyPrint; prints ms per document.
 
-Used by `portal bench pdf` for the comparison the PDF issue asks for.
+Used by `portal-bench pdf` (scripts/bench-run pdf) for the comparison the PDF issue asks for.
 Usage: bench_weasyprint.py FILE.html N
 """
 import sys

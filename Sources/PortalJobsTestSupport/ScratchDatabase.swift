@@ -11,8 +11,9 @@ public enum TestBackend: String, Sendable, CaseIterable, CustomStringConvertible
 public struct MissingPostgresURL: Error, CustomStringConvertible {
     public let variable: String
     public var description: String {
-        "\(variable) is not set: the PostgreSQL half needs a throwaway server. scripts/test starts one for the tests; " +
-            "for a benchmark run `source scripts/lib/postgres.sh; pg_start` and set it to postgres://portal@127.0.0.1:$PG_PORT/portal_test"
+        "\(variable) is not set: the PostgreSQL half needs a throwaway server, which scripts/test starts for the tests " +
+            "and scripts/bench-run for the benchmarks (by hand: `source scripts/lib/postgres.sh; pg_start`, then " +
+            "postgres://portal@127.0.0.1:$PG_PORT/portal_test)"
     }
 }
 
