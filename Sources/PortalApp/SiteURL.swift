@@ -8,6 +8,7 @@ enum SiteURL: Sendable, Equatable {
     case signOut
     case registration
     case registrationStatus
+    case registrationNotify
     case dashboard
     case profile
     case cardChange
@@ -37,6 +38,7 @@ enum SiteURL: Sendable, Equatable {
         case .signOut: "/abmelden"
         case .registration: "/registrierung"
         case .registrationStatus: "/registrierung/status"
+        case .registrationNotify: "/registrierung/benachrichtigung"
         case .dashboard: "/konto"
         case .profile: "/konto/profil"
         case .cardChange: "/konto/neuer-ausweis"

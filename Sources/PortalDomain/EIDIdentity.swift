@@ -82,3 +82,9 @@ public struct PartialDate: Codable, Sendable, Equatable, CustomStringConvertible
         }
     }
 }
+
+extension EIDIdentity {
+    /// A sign-in with another EU state's eID (eIDAS) rather than a German card:
+    /// such people are never told they used "Ihr Ausweis".
+    public var isEIDAS: Bool { documentType == "EIDAS" }
+}

@@ -157,6 +157,11 @@ struct DocumentsAndCertificatesTests {
             #expect(page.contains("Dokument anfordern"))
             #expect(page.contains("action=\"\(documentPath)/anfordern\""))
             #expect(!page.contains("%PDF"))
+            browser.cookies["lang"] = "en"
+            let english = try await browser.get(documentPath).body.string
+            #expect(english.contains("Certificate of membership"), "the portal's own title in the reader's language")
+            #expect(!english.contains("Mitgliedsbescheinigung"))
+            browser.cookies["lang"] = "de"
 
             try await browser.post(documentPath + "/anfordern", form: [:])
             let requested = try await browser.get(documentPath).body.string

@@ -105,7 +105,7 @@ struct DocumentsController: RouteCollection {
             let row = DocumentRow(id: id, title: document.title, category: document.category.rawValue, documentDate: document.documentDate,
                                   onlineUntil: document.onlineUntil, availability: document.availability.rawValue)
             let context = DocumentContext(page: PageContext(req, titleKey: "nav.documents", memberName: member.displayName),
-                                          document: .init(row, language: req.language))
+                                          document: .init(row, language: req.language, catalogue: req.portal.catalogue))
             return try await req.render("document", context)
         }
         let bytes: [UInt8]

@@ -9,6 +9,8 @@ struct TokenKeys: Sendable {
     let sessions: TokenHasher
     let transferCodes: TokenHasher
     let emailTokens: TokenHasher
+    /// Pseudonyms of replaced cards (RetiredCard): recognisable, not readable.
+    let retiredCards: TokenHasher
 
     init(secret: [UInt8]) {
         func derive(_ purpose: String) -> TokenHasher {
@@ -18,6 +20,7 @@ struct TokenKeys: Sendable {
         sessions = derive("session ids")
         transferCodes = derive("transfer codes")
         emailTokens = derive("e-mail tokens")
+        retiredCards = derive("retired card pseudonyms")
     }
 }
 

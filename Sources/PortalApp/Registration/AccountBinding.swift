@@ -14,7 +14,7 @@ enum AccountBinding {
 
     static func bind(
         member: Member, pseudonym: String, registration: Registration?, on db: any Database, at now: Date, actor: String,
-        jobs: JobsService
+        jobs: JobsService, retiredCards: TokenHasher
     ) async throws -> Outcome {
         let memberID = try member.requireID()
         if let other = try await Account.query(on: db).filter(\.$pseudonym == pseudonym).first(), other.$member.id != memberID {
@@ -24,6 +24,8 @@ enum AccountBinding {
         if let account = try await Account.query(on: db).filter(\.$member.$id == memberID).first() {
             if account.pseudonym != pseudonym {
                 try await PortalSession.query(on: db).filter(\.$accountID == account.requireID()).delete()
+                // The old card is remembered as a keyed hash, so signing in with it explains the change.
+                try await RetiredCard(memberID: memberID, cardDigest: retiredCards.hash(account.pseudonym), retiredAt: now).create(on: db)
                 account.pseudonym = pseudonym
                 outcome = .cardChanged
             } else {
@@ -35,6 +37,8 @@ enum AccountBinding {
             try await Account(memberID: memberID, pseudonym: pseudonym, activatedAt: now).create(on: db)
             outcome = .activated
         }
+        // A card that comes back (the member signs in with it again) is no longer retired.
+        try await RetiredCard.query(on: db).filter(\.$cardDigest == retiredCards.hash(pseudonym)).delete()
         if let registration {
             registration.state = .active
             registration.memberID = memberID

@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import PortalDomain
 import PortalJobs
+import PortalMail
 import Vapor
 
 /// First registration: member number + privacy consent, then the
@@ -12,6 +13,7 @@ struct RegistrationController: RouteCollection {
         routes.get(SiteURL.registration.components, use: show)
         routes.post(SiteURL.registration.components, use: submit)
         routes.get(SiteURL.registrationStatus.components, use: status)
+        routes.post(SiteURL.registrationNotify.components, use: requestNotification)
     }
 
     func show(req: Request) async throws -> Response {
@@ -21,10 +23,45 @@ struct RegistrationController: RouteCollection {
         if session.accountID != nil { return req.redirect(to: SiteURL.dashboard.path) }
         if let redirect = try await enterIfActivated(req, pseudonym: pseudonym) { return redirect }
         let latest = try await latestRegistration(req, pseudonym: pseudonym)
-        if let latest, latest.state != .rejected || req.query[String.self, at: "neu"] == nil {
+        let startsAnew = req.query[String.self, at: "neu"] != nil
+        if !startsAnew, let retired = try await RetiredCard.query(on: req.db)
+            .filter(\.$cardDigest == req.portal.tokens.retiredCards.hash(pseudonym)).sort(\.$retiredAt, .descending).first(),
+            latest.map({ $0.createdAt < retired.retiredAt }) ?? true {
+            return try await renderOldCard(req, retiredAt: retired.retiredAt)
+        }
+        if let latest, latest.state != .rejected || !startsAnew {
             return try await renderStatus(req, latest)
         }
         return try await renderForm(req, input: RegistrationInput(), problems: [])
+    }
+
+    /// On the review page: an address for one mail once a case worker has
+    /// decided. Stored on the registration only until then.
+    func requestNotification(req: Request) async throws -> Response {
+        guard let session = req.currentSession, session.isSignedIn, let pseudonym = session.pseudonym else {
+            return req.redirect(to: SiteURL.start.path)
+        }
+        if session.accountID != nil { return req.redirect(to: SiteURL.dashboard.path) }
+        let input = try req.content.decode(NotifyInput.self)
+        let address = (input.email ?? "").trimmingCharacters(in: .whitespaces)
+        guard let latest = try await latestRegistration(req, pseudonym: pseudonym), latest.state == .review else {
+            return req.redirect(to: SiteURL.registration.path)
+        }
+        guard MailAddress.isValidRecipient(address) else {
+            let key = address.isEmpty ? "registration.notify.error.missing" : "registration.notify.error.format"
+            let response = try await renderStatus(req, latest, notifyInput: address,
+                                                  errors: [FieldProblem(field: "email", messageKey: key)])
+            response.status = .unprocessableEntity
+            return response
+        }
+        let id = try latest.requireID()
+        try await req.db.writeTransaction { db in
+            // Only while the decision is still open: a decided one has nobody left to tell.
+            guard let registration = try await Registration.find(id, on: db), registration.state == .review else { return }
+            registration.notifyEmail = address
+            try await registration.save(on: db)
+        }
+        return req.redirect(to: SiteURL.registration.path)
     }
 
     func submit(req: Request) async throws -> Response {
@@ -51,6 +88,7 @@ struct RegistrationController: RouteCollection {
         let delay = req.portal.configuration.registrationDelay
         let jobs = req.jobs
         let hasher = req.portal.tokens.transferCodes
+        let retiredCards = req.portal.tokens.retiredCards
         let outcome = try await req.db.writeTransaction { db -> Submission in
             try await RegistrationAttempts.lock(pseudonym: pseudonym, memberNumber: number.value, on: db)
             // Again under the lock: a double click must not store two registrations.
@@ -62,7 +100,8 @@ struct RegistrationController: RouteCollection {
             }
             if !code.isEmpty {
                 return .transfer(try await TransferCodes.redeem(code, memberNumber: number.value, identity: identity, identityJSON: identityJSON,
-                                                                pseudonym: pseudonym, on: db, hasher: hasher, jobs: jobs, at: now))
+                                                                pseudonym: pseudonym, on: db, hasher: hasher, retiredCards: retiredCards,
+                                                                jobs: jobs, at: now))
             }
             let registration = Registration()
             registration.id = UUID()
@@ -140,11 +179,25 @@ struct RegistrationController: RouteCollection {
     private func renderForm(_ req: Request, input: RegistrationInput, problems: [FieldProblem]) async throws -> Response {
         _ = try await req.csrfToken()
         let context = RegistrationFormContext(page: PageContext(req, titleKey: "registration.title"), lang: req.language.rawValue,
-                                              input: input, errors: problems)
+                                              input: input, errors: problems, texts: credentialTexts(req))
         return try await req.render("registration-form", context)
     }
 
-    private func renderStatus(_ req: Request, _ registration: Registration) async throws -> Response {
+    private func credentialTexts(_ req: Request) -> CredentialTexts {
+        CredentialTexts(eidas: req.signedInIdentity?.isEIDAS ?? false)
+    }
+
+    private func renderOldCard(_ req: Request, retiredAt: Date) async throws -> Response {
+        let fund = req.portal.configuration.fund
+        let context = OldCardContext(page: PageContext(req, titleKey: "registration.oldCard.title"), lang: req.language.rawValue,
+                                     retiredOn: Format.date(retiredAt, req.language), fundEmail: fund.email, fundPhone: fund.phone,
+                                     texts: credentialTexts(req))
+        return try await req.render("old-card", context)
+    }
+
+    private func renderStatus(_ req: Request, _ registration: Registration, notifyInput: String = "",
+                              errors: [FieldProblem] = []) async throws -> Response {
+        if registration.state == .review { _ = try await req.csrfToken() }
         var page = PageContext(req, titleKey: "registration.title")
         page.registrationState = registration.state.rawValue
         var expected: String?
@@ -159,9 +212,15 @@ struct RegistrationController: RouteCollection {
         let context = RegistrationStatusContext(page: page, lang: req.language.rawValue, state: registration.state.rawValue,
                                                 expectedTime: expected, afterWindow: afterWindow,
                                                 windowEnd: req.portal.configuration.maintenanceWindow.end.description,
-                                                fundEmail: fund.email, fundPhone: fund.phone)
+                                                fundEmail: fund.email, fundPhone: fund.phone, texts: credentialTexts(req),
+                                                reviewed: registration.state == .rejected && registration.reason == "caseWorker",
+                                                notifyRequested: registration.notifyEmail != nil, notifyInput: notifyInput, errors: errors)
         return try await req.render("registration-status", context)
     }
+}
+
+struct NotifyInput: Content {
+    var email: String?
 }
 
 struct RegistrationStatusResponse: Content {

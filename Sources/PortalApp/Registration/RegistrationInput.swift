@@ -33,6 +33,28 @@ struct RegistrationFormContext: Encodable {
     let lang: String
     let input: RegistrationInput
     let errors: [FieldProblem]
+    let texts: CredentialTexts
+}
+
+/// The texts that name what the person signed in with: "Ihr Ausweis" for a
+/// German card, "Ihre eID" for another EU state's eID (eIDAS).
+struct CredentialTexts: Encodable {
+    let lead: String
+    let how: String
+    let leave: String
+    let review: String
+    let oldCardText: String
+    let oldCardAgain: String
+
+    init(eidas: Bool) {
+        func key(_ base: String) -> String { eidas ? base + ".eidas" : base }
+        lead = key("registration.lead")
+        how = key("registration.how")
+        leave = key("registration.pending.leave")
+        review = key("registration.review.text")
+        oldCardText = key("registration.oldCard.text")
+        oldCardAgain = key("registration.oldCard.again")
+    }
 }
 
 struct RegistrationStatusContext: Encodable {
@@ -44,4 +66,21 @@ struct RegistrationStatusContext: Encodable {
     let windowEnd: String
     let fundEmail: String
     let fundPhone: String
+    let texts: CredentialTexts
+    /// Rejected after a case worker's review, not by the automatic match.
+    let reviewed: Bool
+    /// In review: whether an address for the decision's mail was left.
+    let notifyRequested: Bool
+    let notifyInput: String
+    let errors: [FieldProblem]
+}
+
+/// The page for a card that a newer card replaced.
+struct OldCardContext: Encodable {
+    let page: PageContext
+    let lang: String
+    let retiredOn: String
+    let fundEmail: String
+    let fundPhone: String
+    let texts: CredentialTexts
 }

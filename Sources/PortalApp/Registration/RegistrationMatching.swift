@@ -31,7 +31,8 @@ struct RegistrationMatching {
             switch RegistrationMatcher().match(identity, against: member.matchable) {
             case .match:
                 let outcome = try await AccountBinding.bind(member: member, pseudonym: identity.pseudonym, registration: registration,
-                                                            on: db, at: now, actor: "system:matching", jobs: app.jobs)
+                                                            on: db, at: now, actor: "system:matching", jobs: app.jobs,
+                                                            retiredCards: app.portal.tokens.retiredCards)
                 if outcome == .cardBoundToAnotherMember {
                     try await Self.decide(registration, .review, reason: "cardBoundToAnotherMember", on: db, at: now)
                 }

@@ -46,7 +46,7 @@ enum TransferCodes {
     /// transaction, recording the attempt as a registration. A valid code is
     /// spent whatever the match says, so a stolen code is good for one try.
     static func redeem(_ code: String, memberNumber: String, identity: EIDIdentity, identityJSON: String, pseudonym: String,
-                       on db: any Database, hasher: TokenHasher, jobs: JobsService, at now: Date) async throws -> Redemption {
+                       on db: any Database, hasher: TokenHasher, retiredCards: TokenHasher, jobs: JobsService, at now: Date) async throws -> Redemption {
         let registration = Registration()
         registration.pseudonym = pseudonym
         registration.memberNumber = memberNumber
@@ -69,7 +69,7 @@ enum TransferCodes {
         switch RegistrationMatcher().match(identity, against: member.matchable) {
         case .match:
             let outcome = try await AccountBinding.bind(member: member, pseudonym: pseudonym, registration: registration, on: db, at: now,
-                                                        actor: actor, jobs: jobs)
+                                                        actor: actor, jobs: jobs, retiredCards: retiredCards)
             guard outcome == .cardBoundToAnotherMember else { return .bound }
             try await RegistrationMatching.decide(registration, .rejected, reason: "transferCode.cardBoundToAnotherMember",
                                                   on: db, at: now, actor: actor)

@@ -46,6 +46,7 @@ struct PageContext: Encodable {
         let sessionStatus = SiteURL.sessionStatus.path
         let registration = SiteURL.registration.path
         let registrationStatus = SiteURL.registrationStatus.path
+        let registrationNotify = SiteURL.registrationNotify.path
         let languageDE = SiteURL.language("de").path
         let languageEN = SiteURL.language("en").path
     }

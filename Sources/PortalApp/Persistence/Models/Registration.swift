@@ -24,8 +24,30 @@ final class Registration: Model, @unchecked Sendable {
     @Field(key: "created_at") var createdAt: Date
     @OptionalField(key: "decided_at") var decidedAt: Date?
     @OptionalField(key: "decided_by") var decidedBy: String?
+    /// Left on the review page to be told of the decision; erased once the mail is queued.
+    @OptionalField(key: "notify_email") var notifyEmail: String?
 
     init() {}
+}
+
+/// A card that was replaced by a newer one (DOMAIN.md, card change): only a
+/// keyed hash of its pseudonym and the day, deleted with the account.
+final class RetiredCard: Model, @unchecked Sendable {
+    static let schema = "retired_cards"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "member_id") var memberID: UUID
+    @Field(key: "card_digest") var cardDigest: String
+    @Field(key: "retired_at") var retiredAt: Date
+
+    init() {}
+
+    init(memberID: UUID, cardDigest: String, retiredAt: Date) {
+        self.id = UUID()
+        self.memberID = memberID
+        self.cardDigest = cardDigest
+        self.retiredAt = retiredAt
+    }
 }
 
 /// A one-time code that binds the next new card without a new matching delay.
