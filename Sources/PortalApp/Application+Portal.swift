@@ -115,6 +115,7 @@ private func configure(
     app.asyncCommands.use(JobsCommand(), as: "jobs")
     app.asyncCommands.use(RegistrationsCommand(), as: "registrations")
     app.asyncCommands.use(AccountCommand(), as: "account")
+    app.asyncCommands.use(MigrateCommand(), as: "migrate")
     app.asyncCommands.use(DocumentsCommand(), as: "documents")
     app.asyncCommands.use(ContactCommand(), as: "contact")
     app.asyncCommands.use(PDFCommand(), as: "pdf")

@@ -49,10 +49,18 @@ public enum PortalEntrypoint {
         // `serve --no-worker` is ours, not Vapor's: take it out before Vapor parses the flags.
         let noWorker = environment.arguments.contains("--no-worker")
         environment.arguments.removeAll { $0 == "--no-worker" }
+        // Fluent's own `--auto-migrate`/`--auto-revert` would run outside the migration lock.
+        if environment.arguments.contains("--auto-revert") {
+            FileHandle.standardError.write(Data("--auto-revert is not supported: use `portal migrate --revert`.\n".utf8))
+            return 64
+        }
+        let autoMigrateFlag = environment.arguments.contains("--auto-migrate")
+        environment.arguments.removeAll { $0 == "--auto-migrate" }
         var configuration: PortalConfiguration
         do {
             configuration = try PortalConfiguration.fromEnvironment(mode: mode)
             if noWorker { configuration.runWorkerInProcess = false }
+            if autoMigrateFlag { configuration.autoMigrate = true }
         } catch {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             return 78 // EX_CONFIG

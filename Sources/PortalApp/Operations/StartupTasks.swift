@@ -11,14 +11,9 @@ struct StartupTasks: LifecycleHandler {
             // WAL lets pages read while the worker writes; the setting stays with the file.
             try await app.db.requireSQL().raw("PRAGMA journal_mode=WAL").run()
         }
-        if case .postgres(_, let schema?) = config.database {
-            // The name was checked at start (letters, digits, underscores only).
-            try await app.db.requireSQL().raw("CREATE SCHEMA IF NOT EXISTS \(unsafeRaw: schema)").run()
-        }
-        if config.autoMigrate {
-            try await app.autoMigrate()
-        }
         let command = app.environment.arguments.dropFirst().first ?? "serve"
+        // `portal migrate` migrates itself, and says what it did.
+        try await LockedMigrations.run(app, config.autoMigrate && command != "migrate" ? .prepare : nil)
         if command == "serve", config.seedDemoData {
             let summary = try await DemoSeeder(count: config.demoMemberCount, clock: app.portal.clock).seedIfEmpty(app.db)
             if let summary { print(summary) }
