@@ -14,6 +14,8 @@ struct DocumentsBench: AsyncCommand {
         var documents: Int?
         @Option(name: "requests", help: "requests per measurement (default 400)")
         var requests: Int?
+        @Option(name: "members", help: "demo members who own the other documents (default 1000)")
+        var members: Int?
         @Flag(name: "postgres", help: "on PostgreSQL (PORTAL_BENCH_POSTGRES_URL) instead of SQLite")
         var postgres: Bool
     }
@@ -23,7 +25,8 @@ struct DocumentsBench: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let total = max(1_000, signature.documents ?? 1_000_000)
         let requests = max(20, signature.requests ?? 400)
-        try await BenchPortal.run(from: try BenchPortal.baseConfiguration(), members: 1_000, postgres: signature.postgres) { portal in
+        let members = max(8, signature.members ?? 1_000)
+        try await BenchPortal.run(from: try BenchPortal.baseConfiguration(), members: members, postgres: signature.postgres) { portal in
             try await measure(portal, total: total, requests: requests, console: context.console)
         }
     }
