@@ -67,6 +67,24 @@ struct ConfigurationTests {
         ("PORTAL_SEED_DEMO", "maybe", "PORTAL_SEED_DEMO must be true or false"),
         ("PORTAL_SEAL_KEY_FILE", "", "PORTAL_SEAL_CERTIFICATE_FILE and PORTAL_SEAL_KEY_FILE"),
         ("PORTAL_SEAL_CERTIFICATE_FILE", "/nonexistent/seal.pem", "cannot be read"),
+        ("PORTAL_NODES", "3", "PORTAL_NODES=3 with PORTAL_BLOB_STORE=files"),
+        ("PORTAL_NODES", "2", "PORTAL_NODES=2 with SQLite"),
+        ("PORTAL_NODES", "0", "PORTAL_NODES must be a whole number from 1 to 1000"),
+        ("PORTAL_FONT_DIR", "/nonexistent/fonts", "does not contain DejaVuSans.ttf, DejaVuSans-Bold.ttf"),
+        ("PORTAL_MAIL_FROM", "portal at versorgungswerk", "PORTAL_MAIL_FROM must be one e-mail address"),
+        ("PORTAL_SMTP_USERNAME", "portal", "PORTAL_SMTP_USERNAME and PORTAL_SMTP_PASSWORD go together"),
+        ("PORTAL_SMTP_PASSWORD", "secret", "PORTAL_SMTP_USERNAME and PORTAL_SMTP_PASSWORD go together"),
+        ("PORTAL_SMTP_HOST", "mail.internal; rm -rf", "PORTAL_SMTP_HOST must be a host name or an IP address"),
+        ("PORTAL_DATABASE_URL", "postgres://portal@db.internal:fivefour/portal", "PORTAL_DATABASE_URL is not a valid PostgreSQL URL"),
+        ("PORTAL_DATABASE_SCHEMA", "portal", "PORTAL_DATABASE_SCHEMA applies to PostgreSQL only"),
+        ("PORTAL_PG_BACKUP_COMMAND", "pg_dump", "PORTAL_PG_BACKUP_COMMAND applies to PostgreSQL only"),
+        ("PORTAL_FUND_NAME", " ", "PORTAL_FUND_NAME is set but empty"),
+        ("PORTAL_FUND_EMAIL", "kontakt", "PORTAL_FUND_EMAIL must be one e-mail address"),
+        ("PORTAL_MAINTENANCE_WINDOW", "3-5", "PORTAL_MAINTENANCE_WINDOW must look like 03:00-05:00"),
+        ("PORTAL_NOTIFY_QUIET_SECONDS", "ten minutes", "PORTAL_NOTIFY_QUIET_SECONDS must be a whole number"),
+        ("PORTAL_WORKER_CONCURRENCY", "0", "PORTAL_WORKER_CONCURRENCY must be a whole number from 1 to 64"),
+        ("PORTAL_REGISTRATION_DELAY_SECONDS", "-1", "PORTAL_REGISTRATION_DELAY_SECONDS must be a whole number"),
+        ("PORTAL_RESOURCES_DIR", "/nonexistent", "does not contain Resources/Localization/de.json"),
     ])
     func productionRefusesUnsafeSettings(variable: String, value: String, reason: String) throws {
         var env = Self.goodProduction
@@ -105,6 +123,54 @@ struct ConfigurationTests {
                 _ = try PortalConfiguration.fromEnvironment([variable: value], mode: .development)
             }
         }
+    }
+
+    @Test
+    func severalNodesAreAcceptedWithPostgreSQLAndTheDatabaseBlobStore() throws {
+        var env = Self.goodProduction
+        env["PORTAL_NODES"] = "3"
+        env["PORTAL_DATABASE_URL"] = "postgres://portal:secret@db.internal:5432/portal"
+        env["PORTAL_BLOB_STORE"] = "database"
+        let config = try PortalConfiguration.fromEnvironment(env, mode: .production)
+        #expect(config.nodes == 3)
+        #expect(config.blobStore == .database)
+    }
+
+    @Test
+    func theSMTPSettingsAreReadIntoTypedValues() throws {
+        let env = ["PORTAL_SMTP_HOST": "mail.internal", "PORTAL_SMTP_SECURITY": "tls", "PORTAL_SMTP_PORT": "2465",
+                   "PORTAL_SMTP_USERNAME": "portal", "PORTAL_SMTP_PASSWORD": "secret", "PORTAL_MAIL_FROM": "portal@versorgungswerk.example"]
+        let config = try PortalConfiguration.fromEnvironment(env, mode: .development)
+        #expect(config.smtpSecurity == .tls)
+        #expect(config.smtpPort == 2465)
+        #expect(config.mailFrom == "portal@versorgungswerk.example")
+    }
+
+    @Test(arguments: [PortalConfiguration.Mode.development, .testing])
+    func aValueOutsideItsListIsRefusedInEveryMode(_ mode: PortalConfiguration.Mode) {
+        for (variable, value) in [("PORTAL_SMTP_SECURITY", "STARTTLS"), ("PORTAL_NODES", "two"), ("PORTAL_MAIL_FROM", "noreply"),
+                                  ("PORTAL_FONT_DIR", "/nonexistent"), ("PORTAL_SMTP_USERNAME", "portal"), ("PORTAL_HOST", "0.0.0.0 ")] {
+            #expect(throws: ConfigurationError.self, "\(variable)=\(value) in \(mode)") {
+                _ = try PortalConfiguration.fromEnvironment([variable: value], mode: mode)
+            }
+        }
+    }
+
+    /// A variable read somewhere in the code but missing from the operator's
+    /// documentation is a setting nobody can know about.
+    @Test
+    func everyPortalVariableInTheSourcesIsDocumented() throws {
+        let documentation = try String(contentsOf: packageRoot.appendingPathComponent("docs/configuration.md"), encoding: .utf8)
+        let sources = packageRoot.appendingPathComponent("Sources")
+        let files = try #require(FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil))
+        var names: Set<String> = []
+        for case let file as URL in files where file.pathExtension == "swift" {
+            let text = try String(contentsOf: file, encoding: .utf8)
+            for match in text.matches(of: /"(PORTAL_[A-Z0-9_]+)/) { names.insert(String(match.1)) }
+        }
+        #expect(names.count > 40, "the scan finds the variables: \(names.sorted())")
+        let undocumented = names.filter { !documentation.contains("`\($0)`") }.sorted()
+        #expect(undocumented == [], "read in Sources/ but not in docs/configuration.md")
     }
 
     @Test

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import PortalDomain
+import PortalMail
 
 /// Parses typed values out of environment variables and collects every
 /// problem, so that an operator sees all mistakes at once, not one per start.
@@ -57,6 +58,64 @@ struct EnvironmentReader {
             return value
         }
         return text
+    }
+
+    /// One case of a fixed enumeration, spelt exactly as its raw value.
+    mutating func choice<Value: RawRepresentable & CaseIterable>(_ name: String, default value: Value) -> Value
+    where Value.RawValue == String {
+        let word = choice(name, default: value.rawValue, allowed: Value.allCases.map(\.rawValue))
+        return Value(rawValue: word) ?? value
+    }
+
+    /// Free text that, when set, must not be blank.
+    mutating func text(_ name: String, default value: String) -> String {
+        guard let text = env[name] else { return value }
+        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            problems.append("\(name) is set but empty; leave it unset for the default (\(value)) or give a value.")
+            return value
+        }
+        return text
+    }
+
+    /// Free text with no default (nil when unset or empty).
+    func optionalText(_ name: String) -> String? {
+        env[name].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// A host name or an IP address to bind to or connect to.
+    mutating func host(_ name: String, default value: String?) -> String? {
+        guard let text = optionalText(name) else { return value }
+        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-:_")
+        guard text.allSatisfy(allowed.contains), text.first != "-" else {
+            problems.append("\(name) must be a host name or an IP address (letters, digits, '.', '-', ':'), got '\(text)'.")
+            return value
+        }
+        return text
+    }
+
+    /// An e-mail address the mail library accepts (checked when set; the default is built by the caller).
+    mutating func mailAddress(_ name: String, default value: String) -> String {
+        guard let text = optionalText(name) else { return value }
+        guard (try? MailAddress(text)) != nil else {
+            problems.append("\(name) must be one e-mail address such as portal@versorgungswerk.example, got '\(text)'.")
+            return value
+        }
+        return text
+    }
+
+    /// A folder with the files the portal needs in it (PORTAL_RESOURCES_DIR,
+    /// PORTAL_FONT_DIR). The default is checked only when `checkDefault` says so:
+    /// a developer's machine without fonts still starts (DocumentRendering).
+    mutating func directory(_ name: String, default path: String, relativeTo base: URL,
+                            mustContain entries: [String], checkDefault: Bool = false) -> URL {
+        let given = optionalText(name)
+        let url = URL(fileURLWithPath: given ?? path, relativeTo: base).standardizedFileURL
+        guard given != nil || checkDefault else { return url }
+        let missing = entries.filter { !FileManager.default.fileExists(atPath: url.appendingPathComponent($0).path) }
+        if !missing.isEmpty {
+            problems.append("\(name): the folder \(url.path) does not contain \(missing.joined(separator: ", ")).")
+        }
+        return url
     }
 
     /// LOG_LEVEL is read by Vapor, which falls back to its default silently on a typo.

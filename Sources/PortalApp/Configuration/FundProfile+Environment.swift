@@ -10,11 +10,13 @@ extension FundProfile {
             }
             return content
         }
-        let name = env["PORTAL_FUND_NAME"] ?? "Versorgungswerk Musterland"
-        let address = (env["PORTAL_FUND_ADDRESS"] ?? "Beispielallee 1|40210 Musterstadt")
+        var reader = EnvironmentReader(env: env)
+        defer { problems += reader.problems }
+        let name = reader.text("PORTAL_FUND_NAME", default: "Versorgungswerk Musterland")
+        let address = reader.text("PORTAL_FUND_ADDRESS", default: "Beispielallee 1|40210 Musterstadt")
             .split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
-        let email = env["PORTAL_FUND_EMAIL"] ?? "portal@versorgungswerk.example"
-        let phone = env["PORTAL_FUND_PHONE"] ?? "0211 000000-0"
+        let email = reader.mailAddress("PORTAL_FUND_EMAIL", default: "portal@versorgungswerk.example")
+        let phone = reader.text("PORTAL_FUND_PHONE", default: "0211 000000-0")
         return FundProfile(
             name: name,
             addressLines: address,

@@ -1,5 +1,6 @@
 import Foundation
 import PortalDomain
+import PortalPDF
 import Vapor
 
 public struct ConfigurationError: Error, CustomStringConvertible, Equatable {
@@ -23,26 +24,13 @@ extension PortalConfiguration {
         var reader = EnvironmentReader(env: env)
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let dataDir = URL(fileURLWithPath: env["PORTAL_DATA_DIR"] ?? "var", relativeTo: cwd).standardizedFileURL
-        let resources = URL(fileURLWithPath: env["PORTAL_RESOURCES_DIR"] ?? ".", relativeTo: cwd).standardizedFileURL
+        let resources = reader.directory("PORTAL_RESOURCES_DIR", default: ".", relativeTo: cwd,
+                                         mustContain: ["Resources/Localization/de.json", "Resources/Localization/en.json"])
 
-        let database: DatabaseLocation
-        switch env["PORTAL_DATABASE_URL"].flatMap({ $0.isEmpty ? nil : $0 }) {
-        case nil:
-            database = .sqlite(path: dataDir.appendingPathComponent("portal.sqlite").path)
-        case let url? where url.hasPrefix("postgres://") || url.hasPrefix("postgresql://"):
-            // A schema of its own inside a shared database (one search_path entry).
-            let schema = env["PORTAL_DATABASE_SCHEMA"].flatMap { $0.isEmpty ? nil : $0 }
-            if let schema, !schema.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) {
-                problems.append("PORTAL_DATABASE_SCHEMA may contain only letters, digits and underscores.")
-            }
-            database = .postgres(url: url, searchPath: schema)
-        case let url?:
-            let path = url.hasPrefix("sqlite://") ? String(url.dropFirst("sqlite://".count)) : url
-            database = .sqlite(path: URL(fileURLWithPath: path, relativeTo: cwd).standardizedFileURL.path)
-        }
+        let database = Self.databaseLocation(env, dataDirectory: dataDir, cwd: cwd, problems: &problems)
 
         let port = reader.int("PORTAL_PORT", default: 8080, range: 0...65535)
-        let host = env["PORTAL_HOST"] ?? "127.0.0.1"
+        let host = reader.host("PORTAL_HOST", default: "127.0.0.1") ?? "127.0.0.1"
         let baseText = env["PORTAL_BASE_URL"] ?? "http://\(host):\(port)"
         var baseURL = URL(string: "http://127.0.0.1:8080")!
         if let url = URL(string: baseText), let scheme = url.scheme, ["http", "https"].contains(scheme), url.host != nil {
@@ -63,7 +51,7 @@ extension PortalConfiguration {
             baseURL: baseURL,
             host: host,
             port: port,
-            backOfficeHost: env["PORTAL_BACKOFFICE_HOST"] ?? "127.0.0.1",
+            backOfficeHost: reader.host("PORTAL_BACKOFFICE_HOST", default: "127.0.0.1") ?? "127.0.0.1",
             backOfficePort: reader.int("PORTAL_BACKOFFICE_PORT", default: 8081, range: 0...65535),
             sessionSecret: sessionSecret ?? [],
             documentKey: documentKey ?? [],
@@ -86,17 +74,20 @@ extension PortalConfiguration {
             workerConcurrency: reader.int("PORTAL_WORKER_CONCURRENCY", default: database.isSQLite ? 1 : 4, range: 1...64),
             backupsToKeep: reader.int("PORTAL_BACKUPS_KEEP", default: 7, range: 1...365),
             jobRetention: TimeInterval(reader.int("PORTAL_JOB_RETENTION_DAYS", default: 30, range: 1...3650)) * 86_400,
-            postgresBackupCommand: env["PORTAL_PG_BACKUP_COMMAND"].flatMap { $0.isEmpty ? nil : $0 },
-            fontDirectory: URL(fileURLWithPath: env["PORTAL_FONT_DIR"] ?? "/usr/share/fonts/truetype/dejavu"),
+            postgresBackupCommand: reader.optionalText("PORTAL_PG_BACKUP_COMMAND"),
+            // Production makes certificates from the first request on: the fonts must be there.
+            fontDirectory: reader.directory("PORTAL_FONT_DIR", default: FontSet.debianDejaVuDirectory.path, relativeTo: cwd,
+                                            mustContain: ["DejaVuSans.ttf", "DejaVuSans-Bold.ttf"], checkDefault: mode == .production),
             sealCertificateFile: reader.readableFile("PORTAL_SEAL_CERTIFICATE_FILE"),
             sealKeyFile: reader.readableFile("PORTAL_SEAL_KEY_FILE"),
-            blobStoreInDatabase: reader.choice("PORTAL_BLOB_STORE", default: "files", allowed: ["files", "database"]) == "database",
-            smtpHost: env["PORTAL_SMTP_HOST"].flatMap { $0.isEmpty ? nil : $0 },
+            blobStore: reader.choice("PORTAL_BLOB_STORE", default: BlobStoreKind.files),
+            nodes: reader.int("PORTAL_NODES", default: 1, range: 1...1_000),
+            smtpHost: reader.host("PORTAL_SMTP_HOST", default: nil),
             smtpPort: reader.optionalInt("PORTAL_SMTP_PORT", range: 1...65535),
-            smtpSecurity: reader.choice("PORTAL_SMTP_SECURITY", default: "starttls", allowed: ["starttls", "tls", "none"]),
-            smtpUsername: env["PORTAL_SMTP_USERNAME"].flatMap { $0.isEmpty ? nil : $0 },
-            smtpPassword: env["PORTAL_SMTP_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 },
-            mailFrom: env["PORTAL_MAIL_FROM"] ?? "noreply@\(baseURL.host ?? "portal.example")",
+            smtpSecurity: reader.choice("PORTAL_SMTP_SECURITY", default: SMTPSecurity.starttls),
+            smtpUsername: reader.optionalText("PORTAL_SMTP_USERNAME"),
+            smtpPassword: reader.optionalText("PORTAL_SMTP_PASSWORD"),
+            mailFrom: reader.mailAddress("PORTAL_MAIL_FROM", default: "noreply@\(baseURL.host ?? "portal.example")"),
             notificationQuietPeriod: TimeInterval(reader.int("PORTAL_NOTIFY_QUIET_SECONDS", default: 600, range: 0...86_400)),
             trustedProxies: trustedProxies,
             certificateRequestsPerHour: reader.int("PORTAL_CERTIFICATE_REQUESTS_PER_HOUR", default: 10, range: 1...1_000),
@@ -104,6 +95,7 @@ extension PortalConfiguration {
             confirmationMailsPerDay: reader.int("PORTAL_CONFIRMATION_MAILS_PER_DAY", default: 3, range: 1...100)
         )
         reader.checkLogLevel()
+        reader.checkPairs(database: database)
         problems += reader.problems
         problems += config.deploymentProblems(secretsGiven: sessionSecret != nil && documentKey != nil)
         problems += Self.legalTextProblems(mode: mode, env)
@@ -135,7 +127,7 @@ extension PortalConfiguration {
         }
         if smtpHost == nil {
             problems.append("PORTAL_SMTP_HOST is missing: without a relay, mails would land as files on the server instead of reaching members.")
-        } else if smtpSecurity == "none" {
+        } else if smtpSecurity == .none {
             problems.append("PORTAL_SMTP_SECURITY=none sends mails and the SMTP password unencrypted; use starttls or tls in production.")
         }
         if !usesHTTPS {
@@ -143,6 +135,12 @@ extension PortalConfiguration {
         }
         if sealCertificateFile == nil || sealKeyFile == nil {
             problems.append("PORTAL_SEAL_CERTIFICATE_FILE and PORTAL_SEAL_KEY_FILE must name the fund's seal certificate and key (PEM); certificates are sealed with them.")
+        }
+        if nodes > 1, blobStore == .files {
+            problems.append("PORTAL_NODES=\(nodes) with PORTAL_BLOB_STORE=files: each node would keep its own document files and serve only those; use PORTAL_BLOB_STORE=database.")
+        }
+        if nodes > 1, database.isSQLite {
+            problems.append("PORTAL_NODES=\(nodes) with SQLite: each node would have a database of its own; use PostgreSQL (PORTAL_DATABASE_URL=postgres://…).")
         }
         if secretsGiven {
             if sessionSecret == Self.developmentSessionSecret {

@@ -63,12 +63,14 @@ public struct PortalConfiguration: Sendable {
     /// The fund's seal (PEM); without them a development seal is made in the data directory.
     public var sealCertificateFile: String?
     public var sealKeyFile: String?
-    /// Portal copies of documents in the database (several nodes) instead of files.
-    public var blobStoreInDatabase: Bool
+    /// Where the portal copies of documents live: files (one node) or the database (several nodes).
+    public var blobStore: BlobStoreKind
+    /// How many `portal serve` nodes the operator runs against this database (PORTAL_NODES).
+    public var nodes = 1
     /// SMTP relay; without a host, mails go to .eml files in the data directory (development).
     public var smtpHost: String?
     public var smtpPort: Int?
-    public var smtpSecurity: String
+    public var smtpSecurity: SMTPSecurity
     public var smtpUsername: String?
     public var smtpPassword: String?
     public var mailFrom: String
@@ -85,11 +87,24 @@ public struct PortalConfiguration: Sendable {
 
     public var usesHTTPS: Bool { baseURL.scheme?.lowercased() == "https" }
 
+    public var blobStoreInDatabase: Bool { blobStore == .database }
+
     public var sessionCookieName: String {
         // `__Host-` binds the cookie to this exact origin, but browsers accept
         // it only together with `Secure`, which needs https.
         usesHTTPS ? "__Host-portal_session" : "portal_session"
     }
+}
+
+/// PORTAL_SMTP_SECURITY: how the connection to the relay is protected.
+public enum SMTPSecurity: String, Sendable, CaseIterable {
+    case starttls, tls, none
+}
+
+/// PORTAL_BLOB_STORE: files in the data directory serve one node only; the
+/// database is shared by every node.
+public enum BlobStoreKind: String, Sendable, CaseIterable {
+    case files, database
 }
 
 public struct RateLimitRule: Sendable, Equatable {

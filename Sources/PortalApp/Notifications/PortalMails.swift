@@ -105,9 +105,9 @@ extension Application {
             return FileMailer(directory: configuration.dataDirectory.appendingPathComponent("mail"))
         }
         let security: SMTPConfiguration.Security = switch configuration.smtpSecurity {
-        case "none": .none
-        case "tls": .implicitTLS
-        default: .startTLS
+        case .none: .none
+        case .tls: .implicitTLS
+        case .starttls: .startTLS
         }
         return SMTPMailer(configuration: SMTPConfiguration(
             host: host, port: configuration.smtpPort, security: security,
