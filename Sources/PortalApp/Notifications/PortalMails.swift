@@ -22,23 +22,24 @@ enum PortalMails {
         var memberID: UUID? = nil
     }
 
-    static func text(_ payload: Payload, fund: FundProfile, baseURL: URL) -> (subject: String, body: String) {
+    /// German first, then English, in one mail (the address has no language
+    /// of its own); the texts are the catalogue's `mail.<kind>.subject/body`.
+    static func text(_ payload: Payload, fund: FundProfile, baseURL: URL,
+                     catalogue: LocalizationCatalogue) -> (subject: String, body: String) {
         let portal = baseURL.absoluteString
-        switch payload.kind {
-        case .newContent:
-            return ("Neue Nachricht im Mitgliederportal / New message in the member portal",
-                    "Guten Tag,\n\nin Ihrem Mitgliederportal gibt es etwas Neues. Bitte melden Sie sich an, um es zu lesen:\n\(portal)\n\nThere is something new in your member portal. Please sign in to read it.\n\n\(fund.name)\n")
-        case .confirmAddress:
-            return ("Bitte bestätigen Sie Ihre E-Mail-Adresse / Please confirm your e-mail address",
-                    "Guten Tag,\n\nbitte bestätigen Sie diese Adresse für Benachrichtigungen aus dem Mitgliederportal. Der Link gilt 24 Stunden und nur einmal:\n\(payload.link ?? portal)\n\nHaben Sie das nicht veranlasst, ignorieren Sie diese E-Mail.\n\nPlease confirm this address for notifications from the member portal (link valid for 24 hours, once).\n\n\(fund.name)\n")
-        case .addressChanged:
-            return ("Ihre E-Mail-Adresse im Mitgliederportal wurde geändert / Your e-mail address was changed",
-                    "Guten Tag,\n\nfür Benachrichtigungen aus dem Mitgliederportal wurde eine neue E-Mail-Adresse eingetragen. Diese Adresse erhält keine Benachrichtigungen mehr. Waren Sie das nicht, wenden Sie sich bitte an uns.\n\nA new notification address was entered in the member portal; this address no longer receives notifications.\n\n\(fund.name)\n")
-        case .cardChanged:
-            let day = { (language: LocalizationCatalogue.Language) in payload.changedAt.map { Format.date($0, language) } ?? "-" }
-            return ("Neuer Ausweis für Ihr Mitgliederportal / New ID card linked to your member portal",
-                    "Guten Tag,\n\nam \(day(.de)) wurde ein neuer Ausweis mit Ihrem Zugang zum Mitgliederportal verknüpft. Mit dem bisherigen Ausweis ist keine Anmeldung mehr möglich. Waren Sie das nicht, rufen Sie uns bitte sofort an: \(fund.phone)\n\nA new ID card was linked to your member portal account on \(day(.en)). The previous card can no longer sign in. If this was not you, please call us at once: \(fund.phone)\n\n\(fund.name)\n")
+        let arguments: (LocalizationCatalogue.Language) -> [String] = { language in
+            switch payload.kind {
+            case .newContent: [portal]
+            case .confirmAddress: [payload.link ?? portal]
+            case .addressChanged: []
+            case .cardChanged: [payload.changedAt.map { Format.date($0, language) } ?? "-", fund.phone]
+            }
         }
+        let key = "mail.\(payload.kind.rawValue)"
+        let subject = catalogue.text("\(key).subject", .de) + " / " + catalogue.text("\(key).subject", .en)
+        let body = catalogue.text("\(key).body", .de, arguments(.de)) + "\n\n" + catalogue.text("\(key).body", .en, arguments(.en))
+            + "\n\n\(fund.name)\n"
+        return (subject, body)
     }
 
     /// The outbox job: one mail, Message-ID from the job's idempotency key so
@@ -53,7 +54,7 @@ enum PortalMails {
     static func send(_ context: JobContext, app: Application) async throws {
         let payload = try context.decodePayload(Payload.self)
         let config = app.portal.configuration
-        let (subject, body) = text(payload, fund: config.fund, baseURL: config.baseURL)
+        let (subject, body) = text(payload, fund: config.fund, baseURL: config.baseURL, catalogue: app.portal.catalogue)
         let message = try MailMessage(from: try MailAddress(config.mailFrom, displayName: config.fund.name), to: [try MailAddress(payload.to)],
                                       subject: subject, body: body, messageID: messageID(of: context.job, host: host(config)), date: app.portal.clock.now())
         let ledgerKey = "mail:\(localPart(of: context.job))"
