@@ -8,14 +8,24 @@ import Vapor
 /// that several nodes starting at once do not run the same migration twice
 /// (the second `CREATE TABLE` failed and stopped that node).
 ///
-/// PostgreSQL: `pg_advisory_lock` on a fixed key, on a connection of its own
+/// PostgreSQL: `pg_advisory_lock` on a key fixed per schema, on a connection of its own
 /// outside Fluent's pool (the pool may have a single connection per event
 /// loop, which the migrator needs); a node that dies releases the lock with
 /// its connection. SQLite: `flock` on a file next to the database, which
 /// also excludes a second application in the same process.
 enum LockedMigrations {
-    /// "portal migrations": the same key for every node of every version.
-    static let advisoryKey: Int64 = 0x706F_7274_616C_4D47
+    /// The key for one schema: every node of every version that uses the
+    /// schema computes the same one, and portals in other schemas of the same
+    /// database (PORTAL_DATABASE_SCHEMA, the tests' scratch schemas) do not
+    /// wait for each other. FNV-1a (64 bit) over "portal migrations:<schema>",
+    /// stable across processes, unlike Swift's seeded `Hasher`.
+    static func advisoryKey(schema: String?) -> Int64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in "portal migrations:\(schema ?? "")".utf8 {
+            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+        }
+        return Int64(bitPattern: hash)
+    }
 
     enum Direction { case prepare, revertLastBatch }
 
@@ -62,14 +72,15 @@ enum LockedMigrations {
                 lock.release()
                 throw error
             }
-        case .postgres(let url, _):
+        case .postgres(let url, let schema):
+            let key = advisoryKey(schema: schema)
             let configuration = try SQLPostgresConfiguration(url: url).coreConfiguration
             let connection = try await PostgresConnection.connect(
                 on: app.eventLoopGroup.any(), configuration: configuration, id: 0, logger: app.logger).get()
             do {
-                _ = try await connection.query("SELECT pg_advisory_lock(\(advisoryKey))", logger: app.logger)
+                _ = try await connection.query("SELECT pg_advisory_lock(\(key))", logger: app.logger)
                 let result = try await body()
-                _ = try await connection.query("SELECT pg_advisory_unlock(\(advisoryKey))", logger: app.logger)
+                _ = try await connection.query("SELECT pg_advisory_unlock(\(key))", logger: app.logger)
                 try await connection.close()
                 return result
             } catch {
