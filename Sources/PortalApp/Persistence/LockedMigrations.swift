@@ -8,10 +8,12 @@ import Vapor
 /// that several nodes starting at once do not run the same migration twice
 /// (the second `CREATE TABLE` failed and stopped that node).
 ///
-/// PostgreSQL: `pg_advisory_lock` on a key fixed per schema, on a connection of its own
-/// outside Fluent's pool (the pool may have a single connection per event
-/// loop, which the migrator needs); a node that dies releases the lock with
-/// its connection. SQLite: `flock` on a file next to the database, which
+/// PostgreSQL: `pg_advisory_lock` on a key fixed per schema, taken on one
+/// connection of the pool that also runs every statement of the migration
+/// (the pool may hold one connection per event loop, so a second one for the
+/// migrator could wait forever, and an extra connection per start counted
+/// against `max_connections`); a node that dies releases the lock with its
+/// connection. SQLite: `flock` on a file next to the database, which
 /// also excludes a second application in the same process.
 enum LockedMigrations {
     /// The key for one schema: every node of every version that uses the
@@ -34,60 +36,65 @@ enum LockedMigrations {
     @discardableResult
     static func run(_ app: Application, _ direction: Direction?) async throws -> [String] {
         let configuration = app.portal.configuration
-        if direction == nil, case .postgres(_, nil) = configuration.database { return [] }
-        if direction == nil, configuration.database.isSQLite { return [] }
-        return try await withLock(configuration.database, app: app) {
-            if case .postgres(_, let schema?) = configuration.database {
-                // The name was checked at start (letters, digits, underscores only).
-                try await app.db.requireSQL().raw("CREATE SCHEMA IF NOT EXISTS \(unsafeRaw: schema)").run()
+        switch configuration.database {
+        case .sqliteInMemory:
+            return try await migrate(app.migrator, direction)
+        case .sqlite(let path):
+            guard direction != nil else { return [] }
+            let lock = try await FileLock.acquire(path: path + ".migrations-lock")
+            do {
+                let names = try await migrate(app.migrator, direction)
+                lock.release()
+                return names
+            } catch {
+                lock.release()
+                throw error
             }
-            guard let direction else { return [] }
-            try await app.migrator.setupIfNeeded().get()
-            switch direction {
-            case .prepare:
-                let pending = try await app.migrator.previewPrepareBatch().get().map { $0.0.name }
-                if !pending.isEmpty { try await app.migrator.prepareBatch().get() }
-                return pending
-            case .revertLastBatch:
-                let last = try await app.migrator.previewRevertLastBatch().get().map { $0.0.name }
-                if !last.isEmpty { try await app.migrator.revertLastBatch().get() }
-                return last
+        case .postgres(_, let schema):
+            guard direction != nil || schema != nil else { return [] }
+            let migrations = app.migrations
+            return try await app.db.withConnection { db in
+                try await locked(db, key: advisoryKey(schema: schema)) {
+                    if let schema {
+                        // The name was checked at start (letters, digits, underscores only).
+                        try await db.requireSQL().raw("CREATE SCHEMA IF NOT EXISTS \(unsafeRaw: schema)").run()
+                    }
+                    // Every statement of the run on the connection that holds the lock.
+                    let migrator = Migrator(databaseFactory: { _ in db }, migrations: migrations, on: db.eventLoop)
+                    return try await migrate(migrator, direction)
+                }
             }
         }
     }
 
-    private static func withLock<T: Sendable>(
-        _ database: PortalConfiguration.DatabaseLocation, app: Application, _ body: () async throws -> T
-    ) async throws -> T {
-        switch database {
-        case .sqliteInMemory:
-            return try await body()
-        case .sqlite(let path):
-            let lock = try await FileLock.acquire(path: path + ".migrations-lock")
-            do {
-                let result = try await body()
-                lock.release()
-                return result
-            } catch {
-                lock.release()
-                throw error
-            }
-        case .postgres(let url, let schema):
-            let key = advisoryKey(schema: schema)
-            let configuration = try SQLPostgresConfiguration(url: url).coreConfiguration
-            let connection = try await PostgresConnection.connect(
-                on: app.eventLoopGroup.any(), configuration: configuration, id: 0, logger: app.logger).get()
-            do {
-                _ = try await connection.query("SELECT pg_advisory_lock(\(key))", logger: app.logger)
-                let result = try await body()
-                _ = try await connection.query("SELECT pg_advisory_unlock(\(key))", logger: app.logger)
-                try await connection.close()
-                return result
-            } catch {
-                // Closing the session releases the advisory lock too.
-                try? await connection.close()
-                throw error
-            }
+    /// A session-level advisory lock on the one connection `db` is pinned
+    /// to, released before the connection goes back to the pool (also when
+    /// the run fails; a connection that breaks takes the lock with it).
+    private static func locked<T: Sendable>(_ db: any Database, key: Int64, _ body: () async throws -> T) async throws -> T {
+        let sql = try db.requireSQL()
+        try await sql.raw("SELECT pg_advisory_lock(\(bind: key))").run()
+        do {
+            let result = try await body()
+            try await sql.raw("SELECT pg_advisory_unlock(\(bind: key))").run()
+            return result
+        } catch {
+            try? await sql.raw("SELECT pg_advisory_unlock(\(bind: key))").run()
+            throw error
+        }
+    }
+
+    private static func migrate(_ migrator: Migrator, _ direction: Direction?) async throws -> [String] {
+        guard let direction else { return [] }
+        try await migrator.setupIfNeeded().get()
+        switch direction {
+        case .prepare:
+            let pending = try await migrator.previewPrepareBatch().get().map { $0.0.name }
+            if !pending.isEmpty { try await migrator.prepareBatch().get() }
+            return pending
+        case .revertLastBatch:
+            let last = try await migrator.previewRevertLastBatch().get().map { $0.0.name }
+            if !last.isEmpty { try await migrator.revertLastBatch().get() }
+            return last
         }
     }
 }
