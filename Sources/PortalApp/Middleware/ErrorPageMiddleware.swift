@@ -29,6 +29,8 @@ struct ErrorPageMiddleware: AsyncMiddleware {
             status = .internalServerError
         }
         let reference = String(UUID().uuidString.prefix(8)).lowercased()
+        // RequestGuardMiddleware refuses before LanguageMiddleware has run.
+        request.language = LanguageMiddleware.language(for: request)
         if status.code >= 500 {
             request.logger.error("request failed", metadata: ["ref": .string(reference), "error": .string(String(reflecting: error))])
         } else {

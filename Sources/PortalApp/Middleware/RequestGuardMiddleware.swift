@@ -7,8 +7,11 @@ import Vapor
 ///   `portal.js%00.html` as text/html: the file system reads the name only up
 ///   to the NUL, while the type came from the `.html` after it.
 /// - Bodies: every form and script of the portal posts
-///   `application/x-www-form-urlencoded`; the multipart parser answered 500
-///   for a malformed body (`--x--`), so other types get 415 up front.
+///   `application/x-www-form-urlencoded`, upload forms `multipart/form-data`;
+///   other types get 415 up front, a multipart type without a usable boundary
+///   400 (MultipartKit stops the process on an empty one; the CSRF check
+///   refuses a body its parser would fail on). A body over the route's limit
+///   (`RouteBodyLimit`) is 413 before a byte of it is read.
 struct RequestGuardMiddleware: AsyncMiddleware {
     /// Well below PATH_MAX (4096) once the public directory is prefixed.
     static let maximumPathBytes = 2_048
@@ -17,8 +20,16 @@ struct RequestGuardMiddleware: AsyncMiddleware {
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         try Self.check(request.url.path)
+        try Self.checkBodySize(request)
         try Self.checkBodyType(request)
         return try await next.respond(to: request)
+    }
+
+    static func checkBodySize(_ request: Request) throws {
+        let limit = RouteBodyLimit.bytes(for: request)
+        let declared = request.headers.first(name: .contentLength).flatMap(Int.init) ?? 0
+        let collected = request.body.data?.readableBytes ?? 0
+        if declared > limit || collected > limit { throw Abort(.payloadTooLarge) }
     }
 
     static func checkBodyType(_ request: Request) throws {
@@ -26,7 +37,8 @@ struct RequestGuardMiddleware: AsyncMiddleware {
         let declared = request.headers.first(name: .contentLength).flatMap(Int.init)
         let hasBody = declared.map { $0 > 0 } ?? (request.headers.first(name: .transferEncoding) != nil || (request.body.data?.readableBytes ?? 0) > 0)
         guard hasBody, request.headers.contentType != .urlEncodedForm else { return }
-        throw Abort(.unsupportedMediaType)
+        guard let type = request.headers.contentType, type == .formData else { throw Abort(.unsupportedMediaType) }
+        guard MultipartBoundary.of(type) != nil else { throw Abort(.badRequest, reason: "multipart boundary") }
     }
 
     static func check(_ rawPath: String) throws {
