@@ -43,6 +43,41 @@ struct TerminationFilesTests {
         }
     }
 
+    /// A store whose files cannot be deleted (a read-only mount, a full disk's journal).
+    private struct UndeletableStore: BlobStore {
+        let inner: any BlobStore
+        func put(_ key: String, _ bytes: [UInt8]) async throws { try await inner.put(key, bytes) }
+        func get(_ key: String) async throws -> [UInt8]? { try await inner.get(key) }
+        func delete(_ key: String) async throws { throw CocoaError(.fileWriteNoPermission) }
+    }
+
+    @Test(arguments: TestDatabase.allCases)
+    func aDocumentFileThatCannotBeDeletedIsNamedAndTheMailFilesGoAnyway(_ db: TestDatabase) async throws {
+        try await withPortal(db) { app, clock in
+            let browser = Browser(app)
+            try await browser.signIn(stock: "erika")
+            try await browser.post("/konto/antraege", form: ["kind": "membership"])
+            try await runDueJobs(app)
+            try await NotificationTests.confirmAddress("erika@example.org", browser, app)
+            let erika = try #require(try await Member.query(on: app.db).filter(\.$memberNumber == "10001/01").first())
+            let document = try #require(try await Document.query(on: app.db).filter(\.$memberID == erika.requireID()).first())
+            let mailFolder = app.portal.configuration.dataDirectory.appendingPathComponent("mail")
+            #expect(!files(in: mailFolder, containing: "erika@example.org", skipping: []).isEmpty)
+
+            let store = UndeletableStore(inner: app.archive.portalStore)
+            do {
+                _ = try await AccountTermination.terminate(try MemberNumber(parsing: "10001/01"), on: app.db, at: clock.now(), actor: "test",
+                                                           portalStore: store, outbox: app.mailOutbox)
+                Issue.record("a file that stayed was not reported")
+            } catch let error as AccountTermination.FilesLeft {
+                #expect(error.blobKeys == [document.blobKey])
+                #expect(error.description.contains(document.blobKey))
+            }
+            #expect(files(in: mailFolder, containing: "erika@example.org", skipping: []) == [], "the mail files went all the same")
+            #expect(try await Account.query(on: app.db).filter(\.$member.$id == erika.requireID()).count() == 0, "the database part is done")
+        }
+    }
+
     private func refuseAccountDeletion(_ app: Application, _ db: TestDatabase) async throws {
         let sql = try #require(app.db as? any SQLDatabase)
         switch db {

@@ -27,6 +27,17 @@ enum AccountTermination {
         }
     }
 
+    /// The database part is done; these document files are not.
+    struct FilesLeft: Error, CustomStringConvertible {
+        let number: MemberNumber
+        let blobKeys: [String]
+        let reason: String
+        var description: String {
+            "\(number): account terminated, but \(blobKeys.count) document file(s) could not be deleted (\(reason)); "
+                + "delete them from the portal's document store by hand: \(blobKeys.joined(separator: ", "))"
+        }
+    }
+
     struct UnknownMember: Error, CustomStringConvertible {
         let number: MemberNumber
         var description: String { "no member \(number)" }
@@ -90,10 +101,15 @@ enum AccountTermination {
         }
         // Files only after the commit: a rolled-back termination must leave
         // the member's documents and mails as they were, and a deleted file
-        // cannot be rolled back.
-        for key in blobKeys { try await portalStore?.delete(key) }
+        // cannot be rolled back. Each file is tried: once the rows are gone a
+        // second run cannot find what the first one left.
         var report = deleted
+        var left: [String] = [], failure: (any Error)?
+        for key in blobKeys {
+            do { try await portalStore?.delete(key) } catch { left.append(key); failure = error }
+        }
         report.mailFiles = try await MemberJobs.deleteMailFiles(deletedJobs, outbox: outbox)
+        if let failure { throw FilesLeft(number: number, blobKeys: left, reason: "\(failure)") }
         return report
     }
 }
