@@ -141,7 +141,21 @@ enum RawHTTP {
         let body: String
     }
 
-    static func exchange(port: Int, send pieces: [String]) async throws -> Response {
+    /// Fails instead of hanging when the server waits for a body it never gets.
+    static func exchange(port: Int, send pieces: [String], deadline: Duration = .seconds(20)) async throws -> Response {
+        try await withThrowingTaskGroup(of: Response.self) { group in
+            group.addTask { try await exchangeWithoutDeadline(port: port, send: pieces) }
+            group.addTask {
+                try await Task.sleep(for: deadline)
+                throw RawHTTPError.noAnswerWithin(deadline)
+            }
+            let first = try #require(try await group.next())
+            group.cancelAll()
+            return first
+        }
+    }
+
+    private static func exchangeWithoutDeadline(port: Int, send pieces: [String]) async throws -> Response {
         let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .connect(host: "127.0.0.1", port: port) { channel in
                 channel.eventLoop.makeCompletedFuture {
@@ -171,7 +185,7 @@ enum RawHTTP {
         return Response(status: status, body: String(body))
     }
 
-    enum RawHTTPError: Error { case closedBeforeAnswer(String) }
+    enum RawHTTPError: Error { case closedBeforeAnswer(String), noAnswerWithin(Duration) }
 }
 
 extension String {
