@@ -49,6 +49,6 @@ struct MemberAreaController: RouteCollection {
     func comingSoon(req: Request, titleKey: String) async throws -> Response {
         let member = try req.requireMember().member
         let page = PageContext(req, titleKey: titleKey, memberName: member.displayName)
-        return try await req.render("coming-soon", SimplePageContext(page: page, lang: page.lang))
+        return req.respond(page: page, content: SimplePages.comingSoon(titleKey: titleKey, req.texts))
     }
 }

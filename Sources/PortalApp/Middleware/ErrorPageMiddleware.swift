@@ -36,21 +36,8 @@ struct ErrorPageMiddleware: AsyncMiddleware {
         } else {
             request.logger.info("request refused", metadata: ["ref": .string(reference), "status": .stringConvertible(status.code)])
         }
-        let context = ErrorPageContext(
-            page: PageContext(request, titleKey: "error.title"),
-            lang: request.language.rawValue,
-            status: Int(status.code),
-            messageKey: Self.messageKey(for: status),
-            reference: reference
-        )
-        let response: Response
-        do {
-            response = try await request.view.render("error", context).encodeResponse(for: request)
-        } catch {
-            response = Response(body: .init(string: "\(status.code) – \(request.text(Self.messageKey(for: status))) (Ref. \(reference))"))
-            response.headers.contentType = .plainText
-        }
-        response.status = status
+        let content = SimplePages.error(messageKey: Self.messageKey(for: status), reference: reference, status: Int(status.code), request.texts)
+        let response = request.respond(page: PageContext(request, titleKey: "error.title"), status: status, content: content)
         for (name, value) in headers where name.lowercased() == "retry-after" || name.lowercased() == "location" {
             response.headers.replaceOrAdd(name: name, value: value)
         }
@@ -74,12 +61,4 @@ struct ErrorPageMiddleware: AsyncMiddleware {
         default: status.code >= 500 ? "error.500" : "error.400"
         }
     }
-}
-
-struct ErrorPageContext: Encodable {
-    let page: PageContext
-    let lang: String
-    let status: Int
-    let messageKey: String
-    let reference: String
 }

@@ -128,8 +128,7 @@ struct RegistrationController: RouteCollection {
             let page = PageContext(req, titleKey: "registration.limited.title")
             let text = req.texts("registration.limited.text", Format.date(until, language), Format.time(until, language),
                                  req.portal.configuration.fund.phone)
-            let response = try await req.render("legal", SimplePageContext(page: page, lang: page.lang, text: text))
-            response.status = .tooManyRequests
+            let response = req.respond(page: page, status: .tooManyRequests, content: SimplePages.legal(titleKey: page.titleKey, text: text, req.texts))
             response.headers.replaceOrAdd(name: "Retry-After", value: String(seconds))
             return response
         case .transfer(.invalidCode):

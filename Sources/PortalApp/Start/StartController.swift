@@ -17,17 +17,17 @@ struct StartController: RouteCollection {
         let notice: String? = req.query[String.self, at: "abgemeldet"] != nil ? "notice.signedOut"
             : req.query[String.self, at: "abgelaufen"] != nil ? "notice.sessionExpired" : nil
         let page = PageContext(req, titleKey: "start.title", noticeKey: notice)
-        return try await req.render("start", SimplePageContext(page: page, lang: page.lang))
+        return req.respond(page: page, content: StartPage.content(req.texts))
     }
 
     func privacy(req: Request) async throws -> Response {
         let page = PageContext(req, titleKey: "privacy.title")
-        return try await req.render("legal", SimplePageContext(page: page, lang: page.lang, text: req.portal.configuration.fund.privacyText))
+        return req.respond(page: page, content: SimplePages.legal(titleKey: page.titleKey, text: req.portal.configuration.fund.privacyText, req.texts))
     }
 
     func imprint(req: Request) async throws -> Response {
         let page = PageContext(req, titleKey: "imprint.title")
-        return try await req.render("legal", SimplePageContext(page: page, lang: page.lang, text: req.portal.configuration.fund.imprintText))
+        return req.respond(page: page, content: SimplePages.legal(titleKey: page.titleKey, text: req.portal.configuration.fund.imprintText, req.texts))
     }
 
     func help(req: Request) async throws -> Response {

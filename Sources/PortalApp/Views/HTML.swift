@@ -104,10 +104,10 @@ extension Request {
 
     /// A whole page built in Swift: the frame around `content`, sent like a
     /// rendered template.
-    func respond(page: PageContext, content: HTML) -> Response {
+    func respond(page: PageContext, status: HTTPStatus = .ok, content: HTML) -> Response {
         let document = PageFrame.document(page, content: content, texts)
         var headers = HTTPHeaders()
         headers.contentType = .html
-        return Response(status: .ok, headers: headers, body: .init(string: document.markup))
+        return Response(status: status, headers: headers, body: .init(string: document.markup))
     }
 }

@@ -1,0 +1,158 @@
+/// The parts every question has (GOV.UK "question pages"): a label, an
+/// optional hint and an optional error message beside the field. The ids
+/// follow one rule, `<id>-hint` and `<id>-error`, and the control names both
+/// in `aria-describedby`, so a screen reader reads them with the field.
+struct FieldParts: Sendable {
+    let id: String
+    var hint: HTML?
+    var error: String?
+
+    var hintID: String { id + "-hint" }
+    var errorID: String { id + "-error" }
+
+    var describedBy: HTML {
+        let ids = [hint.map { _ in hintID }, error.map { _ in errorID }].compactMap { $0 }
+        return ids.isEmpty ? .empty : " aria-describedby=\"\(ids.joined(separator: " "))\""
+    }
+
+    var invalid: HTML { .when(error != nil, " aria-invalid=\"true\"") }
+
+    var hintAndError: HTML {
+        var html = HTML.empty
+        if let hint { html += "\n  <p class=\"hint\" id=\"\(hintID)\">\(hint)</p>" }
+        if let error { html += "\n  <p class=\"error-message\" id=\"\(errorID)\">\(error)</p>" }
+        return html
+    }
+
+    var fieldClass: HTML { .when(error != nil, " field-error") }
+}
+
+/// A text input or text area with its label, hint and error.
+struct TextField: Component {
+    enum Control: Sendable {
+        case input(type: StaticString)
+        case textarea(rows: Int)
+    }
+
+    let name: String
+    let label: String
+    var parts: FieldParts
+    var value: String
+    var control: Control = .input(type: "text")
+    var attributes: [Attribute] = []
+
+    init(id: String, name: String? = nil, label: String, hint: String? = nil, error: String? = nil,
+         value: String, control: Control = .input(type: "text"), attributes: [Attribute] = []) {
+        self.name = name ?? id
+        self.label = label
+        parts = FieldParts(id: id, hint: hint.map { "\($0)" }, error: error)
+        self.value = value
+        self.control = control
+        self.attributes = attributes
+    }
+
+    /// Label, hint, error and control, for a wrapper other than the usual
+    /// `div.field` (a `details` that opens on an error, for example).
+    var controls: HTML {
+        let id = parts.id
+        let common: HTML = "id=\"\(id)\" name=\"\(name)\"\(Attribute.render(attributes))\(parts.describedBy)\(parts.invalid)"
+        let element: HTML = switch control {
+        case .input(let type):
+            type.description == "text"
+                ? "<input \(common) value=\"\(value)\">"
+                : "<input \(common) type=\"\(HTML(stringLiteral: type))\" value=\"\(value)\">"
+        case .textarea(let rows):
+            "<textarea \(common) rows=\"\(rows)\">\(value)</textarea>"
+        }
+        return "<label for=\"\(id)\">\(label)</label>\(parts.hintAndError)\n  \(element)"
+    }
+
+    var html: HTML {
+        "<div class=\"field\(parts.fieldClass)\">\n  \(controls)\n</div>\n"
+    }
+}
+
+/// One checkbox with its label after it (GOV.UK checkboxes), and an
+/// optional hint (which may hold a link) and error.
+struct CheckboxField: Component {
+    let name: String
+    let label: String
+    let checked: Bool
+    var parts: FieldParts
+    var value = "on"
+
+    init(id: String, name: String? = nil, label: String, hint: HTML? = nil, error: String? = nil, checked: Bool) {
+        self.name = name ?? id
+        self.label = label
+        self.checked = checked
+        parts = FieldParts(id: id, hint: hint, error: error)
+    }
+
+    var html: HTML {
+        let id = parts.id
+        var errorHTML = HTML.empty
+        if let error = parts.error { errorHTML = "\n  <p class=\"error-message\" id=\"\(parts.errorID)\">\(error)</p>" }
+        var hintHTML = HTML.empty
+        if let hint = parts.hint { hintHTML = "\n  <p class=\"hint\" id=\"\(parts.hintID)\">\(hint)</p>" }
+        return """
+        <div class="field checkbox-field\(parts.fieldClass)">\(errorHTML)
+          <input type="checkbox" id="\(id)" name="\(name)" value="\(value)"\(HTML.when(checked, " checked"))\(parts.describedBy)\(parts.invalid)>
+          <label for="\(id)">\(label)</label>\(hintHTML)
+        </div>
+
+        """
+    }
+}
+
+/// Radio buttons in a fieldset whose legend is the question (GOV.UK radios).
+struct RadioGroup: Component {
+    struct Option: Sendable {
+        let id: String
+        let value: String
+        let label: String
+    }
+
+    let name: String
+    let legend: String
+    let options: [Option]
+    let selected: String?
+    var error: String?
+
+    var html: HTML {
+        let errorID = name + "-error"
+        var errorHTML = HTML.empty
+        if let error { errorHTML = "\n  <p class=\"error-message\" id=\"\(errorID)\">\(error)</p>" }
+        let described: HTML = error == nil ? .empty : " aria-describedby=\"\(errorID)\""
+        let radios = HTML.join(options) { option in
+            "\n  <div class=\"radio\"><input type=\"radio\" id=\"\(option.id)\" name=\"\(name)\" value=\"\(option.value)\"\(HTML.when(option.value == selected, " checked"))><label for=\"\(option.id)\">\(option.label)</label></div>"
+        }
+        return """
+        <fieldset class="field\(HTML.when(error != nil, " field-error"))"\(described)><legend>\(legend)</legend>\(errorHTML)\(radios)
+        </fieldset>
+
+        """
+    }
+}
+
+/// A select with its label; options are value and text.
+struct SelectField: Component {
+    struct Option: Sendable {
+        let value: String
+        let label: String
+        var selected = false
+    }
+
+    let id: String
+    var name: String?
+    let label: String
+    let options: [Option]
+
+    var html: HTML {
+        let options = HTML.join(options) { "<option value=\"\($0.value)\"\(HTML.when($0.selected, " selected"))>\($0.label)</option>" }
+        return """
+        <div class="field"><label for="\(id)">\(label)</label>
+          <select id="\(id)" name="\(name ?? id)">\(options)</select></div>
+
+        """
+    }
+}

@@ -1,0 +1,84 @@
+/// A form that posts: the CSRF token goes in as the first field, so no form
+/// can forget it (SECURITY.md: a token on every unsafe method).
+struct PostForm: Component {
+    let action: String
+    let csrf: String?
+    var classes: String?
+    /// The server validates and names the field; the browser's own bubbles
+    /// would say less and differ between browsers.
+    var novalidate = false
+    var id: String?
+    let content: HTML
+
+    init(action: SiteURL, csrf: String?, classes: String? = nil, novalidate: Bool = false, id: String? = nil, content: HTML) {
+        self.init(action: action.path, csrf: csrf, classes: classes, novalidate: novalidate, id: id, content: content)
+    }
+
+    /// For an action the controller built from a `SiteURL` with a parameter.
+    init(action: String, csrf: String?, classes: String? = nil, novalidate: Bool = false, id: String? = nil, content: HTML) {
+        self.action = action
+        self.csrf = csrf
+        self.classes = classes
+        self.novalidate = novalidate
+        self.id = id
+        self.content = content
+    }
+
+    var html: HTML {
+        var open: HTML = "<form method=\"post\" action=\"\(action)\""
+        if let id { open += " id=\"\(id)\"" }
+        if let classes { open += " class=\"\(classes)\"" }
+        if novalidate { open += " novalidate" }
+        return "\(open)>\n  <input type=\"hidden\" name=\"csrf_token\" value=\"\(csrf ?? "")\">\n\(content)</form>\n"
+    }
+}
+
+/// A hidden field, for what a form carries along unchanged.
+struct HiddenField: Component {
+    let name: String
+    let value: String
+
+    var html: HTML { "  <input type=\"hidden\" name=\"\(name)\" value=\"\(value)\">\n" }
+}
+
+/// A submit button; `.secondary` for the less likely action, `.link` for
+/// one that reads like a link inside text or a table.
+struct Button: Component {
+    enum Kind: Sendable { case primary, secondary, link }
+
+    let text: String
+    var kind: Kind = .primary
+    var attributes: [Attribute] = []
+
+    var html: HTML {
+        let classes: HTML = switch kind {
+        case .primary: "button"
+        case .secondary: "button secondary"
+        case .link: "link-button"
+        }
+        return "<button type=\"submit\" class=\"\(classes)\"\(Attribute.render(attributes))>\(text)</button>\n"
+    }
+}
+
+/// A link that looks like a button (GOV.UK's start button): navigation, not an action.
+struct LinkButton: Component {
+    let href: String
+    let text: String
+    var secondary = false
+    var large = false
+
+    init(_ url: SiteURL, query: KeyValuePairs<String, String> = [:], text: String, secondary: Bool = false, large: Bool = false) {
+        self.init(href: url.path(query: query), text: text, secondary: secondary, large: large)
+    }
+
+    init(href: String, text: String, secondary: Bool = false, large: Bool = false) {
+        self.href = href
+        self.text = text
+        self.secondary = secondary
+        self.large = large
+    }
+
+    var html: HTML {
+        "<a class=\"button\(HTML.when(secondary, " secondary"))\(HTML.when(large, " button-large"))\" href=\"\(href)\">\(text)</a>"
+    }
+}
