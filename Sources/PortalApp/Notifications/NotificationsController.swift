@@ -72,7 +72,7 @@ struct NotificationsController: RouteCollection {
         let token = req.query[String.self, at: "token"] ?? ""
         _ = try await req.csrfToken()
         let page = PageContext(req, titleKey: "notifications.confirmTitle")
-        return try await req.render("confirm-email", ConfirmEmailContext(page: page, lang: page.lang, token: token))
+        return req.respond(page: page, content: AccountPages.confirmEmail(token: token, csrf: page.csrf, req.texts))
     }
 
     func confirm(req: Request) async throws -> Response {
@@ -83,9 +83,7 @@ struct NotificationsController: RouteCollection {
               let pending = setting.pendingEmail, let expires = setting.tokenExpiresAt, expires > now
         else {
             let page = PageContext(req, titleKey: "notifications.confirmTitle", noticeKey: "notifications.confirmInvalid")
-            let response = try await req.render("confirm-email", ConfirmEmailContext(page: page, lang: page.lang, token: nil))
-            response.status = .gone
-            return response
+            return req.respond(page: page, status: .gone, content: AccountPages.confirmEmail(token: nil, csrf: page.csrf, req.texts))
         }
         let jobs = req.jobs
         let (settingID, memberID, spentHash) = (setting.id, setting.memberID, setting.tokenHash)
@@ -112,7 +110,7 @@ struct NotificationsController: RouteCollection {
         }
         jobs.worker.wake()
         let page = PageContext(req, titleKey: "notifications.confirmTitle", noticeKey: "notifications.confirmed")
-        return try await req.render("confirm-email", ConfirmEmailContext(page: page, lang: page.lang, token: nil))
+        return req.respond(page: page, content: AccountPages.confirmEmail(token: nil, csrf: page.csrf, req.texts))
     }
 }
 
@@ -121,11 +119,6 @@ struct NotificationInput: Content {
     var notify: String?
 }
 
-struct ConfirmEmailContext: Encodable {
-    let page: PageContext
-    let lang: String
-    let token: String?
-}
 
 /// Tells members with confirmed addresses that something new is waiting:
 /// one mail per quiet period however many messages arrived in it.

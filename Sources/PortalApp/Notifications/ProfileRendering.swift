@@ -19,9 +19,7 @@ enum ProfileRendering {
             pendingEmail: setting?.pendingEmail,
             notify: input.map { $0.notify == "ja" } ?? (setting?.notify ?? false),
             problemKey: problem)
-        let response = try await req.render("profile", context)
-        response.status = status
-        return response
+        return req.respond(page: context.page, status: status, content: ProfilePage.content(context, req.texts))
     }
 }
 
@@ -45,7 +43,7 @@ struct DevMailboxController: RouteCollection {
             }
         }
         let page = PageContext(req, titleKey: "devMailbox.title")
-        return try await req.render("dev-mailbox", DevMailboxContext(page: page, lang: page.lang, mails: Array(mails)))
+        return req.respond(page: page, content: AccountPages.devMailbox(Array(mails), req.texts))
     }
 }
 

@@ -12,7 +12,7 @@ struct CardChangeController: RouteCollection {
     func show(req: Request) async throws -> Response {
         let member = try req.requireMember().member
         let page = PageContext(req, titleKey: "cardChange.title", memberName: member.displayName)
-        return try await req.render("card-change", CardChangeContext(page: page, lang: page.lang, code: nil))
+        return req.respond(page: page, content: AccountPages.cardChange(code: nil, csrf: page.csrf, req.texts))
     }
 
     func create(req: Request) async throws -> Response {
@@ -22,13 +22,6 @@ struct CardChangeController: RouteCollection {
         try await AuditLog.record(on: req.db, at: now, actor: "account:\(signedIn.account.id?.uuidString ?? "")",
                                   action: "transfer_code.created", memberID: signedIn.member.id)
         let page = PageContext(req, titleKey: "cardChange.title", memberName: signedIn.member.displayName)
-        return try await req.render("card-change", CardChangeContext(page: page, lang: page.lang, code: code))
+        return req.respond(page: page, content: AccountPages.cardChange(code: code, csrf: page.csrf, req.texts))
     }
-}
-
-struct CardChangeContext: Encodable {
-    let page: PageContext
-    let lang: String
-    /// Shown exactly once, right after it was made.
-    let code: String?
 }

@@ -64,9 +64,8 @@ extension HelpContext {
         let page = PageContext(req, titleKey: "help.title", noticeKey: sent ? "help.contact.sent" : nil)
         let form = canWrite ? ContactForm(topic: input?.topic ?? "", text: input?.text ?? "", problems: problems,
                                           maximum: ContactController.maximumCharacters) : nil
-        let response = try await req.render("help", HelpContext(page: page, lang: page.lang, fund: req.portal.configuration.fund, contact: form))
-        response.status = status
-        return response
+        let context = HelpContext(page: page, lang: page.lang, fund: req.portal.configuration.fund, contact: form)
+        return req.respond(page: page, status: status, content: HelpPage.content(context, req.texts))
     }
 
     struct ContactForm: Encodable {

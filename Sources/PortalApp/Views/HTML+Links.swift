@@ -32,6 +32,10 @@ protocol Component: Sendable {
 }
 
 extension HTML {
+    static func += (lhs: inout HTML, rhs: some Component) {
+        lhs += rhs.html
+    }
+
     /// Markup only when `condition` holds: `\(.when(checked, " checked"))`.
     static func when(_ condition: Bool, _ html: HTML) -> HTML {
         condition ? html : .empty
