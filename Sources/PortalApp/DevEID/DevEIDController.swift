@@ -45,7 +45,7 @@ struct DevEIDController: IdentityProvider {
             stock: StockIdentities.all.map { .init(id: $0.id, name: "\($0.identity.givenNames) \($0.identity.familyNames)", born: Format.date($0.identity.dateOfBirth, req.language)) },
             input: input,
             errors: errors)
-        return try await req.render("dev-eid", context)
+        return req.respond(page: context.page, content: DevEIDPage.content(context, req.texts))
     }
 }
 

@@ -179,7 +179,7 @@ struct RegistrationController: RouteCollection {
         _ = try await req.csrfToken()
         let context = RegistrationFormContext(page: PageContext(req, titleKey: "registration.title"), lang: req.language.rawValue,
                                               input: input, errors: problems, texts: credentialTexts(req))
-        return try await req.render("registration-form", context)
+        return req.respond(page: context.page, content: RegistrationPages.form(context, req.texts))
     }
 
     private func credentialTexts(_ req: Request) -> CredentialTexts {
@@ -191,7 +191,7 @@ struct RegistrationController: RouteCollection {
         let context = OldCardContext(page: PageContext(req, titleKey: "registration.oldCard.title"), lang: req.language.rawValue,
                                      retiredOn: Format.date(retiredAt, req.language), fundEmail: fund.email, fundPhone: fund.phone,
                                      texts: credentialTexts(req))
-        return try await req.render("old-card", context)
+        return req.respond(page: context.page, content: RegistrationPages.oldCard(context, req.texts))
     }
 
     private func renderStatus(_ req: Request, _ registration: Registration, notifyInput: String = "",
@@ -214,7 +214,7 @@ struct RegistrationController: RouteCollection {
                                                 fundEmail: fund.email, fundPhone: fund.phone, texts: credentialTexts(req),
                                                 reviewed: registration.state == .rejected && registration.reason == "caseWorker",
                                                 notifyRequested: registration.notifyEmail != nil, notifyInput: notifyInput, errors: errors)
-        return try await req.render("registration-status", context)
+        return req.respond(page: page, content: RegistrationStatusPage.content(context, req.texts))
     }
 }
 
