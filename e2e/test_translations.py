@@ -9,7 +9,7 @@ from browser import DESKTOP
 from texts import LANGUAGES, UNTRANSLATED_MARKER, catalogue
 from tour import tour
 
-VIEWS = Path(__file__).resolve().parent.parent / "Resources" / "Views"
+SOURCES = Path(__file__).resolve().parent.parent / "Sources" / "PortalApp"
 PLACEHOLDER = re.compile(r"\{\d+\}")
 
 
@@ -29,13 +29,13 @@ def test_catalogues_use_the_same_placeholders():
     assert not different, different
 
 
-def test_every_key_named_in_a_template_exists():
+def test_every_key_named_in_a_view_exists():
     named = set()
-    for view in VIEWS.glob("*.leaf"):
-        named |= set(re.findall(r'#t\("([^"]+)"', view.read_text(encoding="utf-8")))
-    assert named, "no #t(\"…\") found: has the template syntax changed?"
+    for source in SOURCES.rglob("*.swift"):
+        named |= set(re.findall(r'\bt\("([A-Za-z0-9_.]+)"', source.read_text(encoding="utf-8")))
+    assert "registration.submit" in named, "no t(\"…\") found in the views: has the view syntax changed?"
     missing = sorted(named - set(catalogue("de")))
-    assert not missing, f"keys used in templates but missing from the catalogues: {missing}"
+    assert not missing, f"keys used in views but missing from the catalogues: {missing}"
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -2,7 +2,6 @@ import Fluent
 import FluentPostgresDriver
 import FluentSQLiteDriver
 import Foundation
-import Leaf
 import Prometheus
 import PortalDomain
 import Vapor
@@ -83,10 +82,6 @@ private func configure(
     try configureDatabase(app, configuration.database)
     app.migrations.add(PortalMigrations.all)
 
-    app.views.use(.leaf)
-    app.leaf.configuration.rootDirectory = configuration.resourcesDirectory.appendingPathComponent("Resources/Views").path + "/"
-    app.leaf.cache = TemplateCache(enabled: configuration.cacheTemplates)
-    app.leaf.tags["t"] = TranslateTag(catalogue: catalogue)
 
     app.middleware = Middlewares()
     app.middleware.use(SecurityHeadersMiddleware(usesHTTPS: configuration.usesHTTPS))

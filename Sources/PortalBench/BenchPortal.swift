@@ -42,7 +42,7 @@ struct BenchPortal {
             if members > 0 { configuration.demoMemberCount = members }
             configuration.autoMigrate = true
             configuration.runWorkerInProcess = listen
-            configuration.cacheTemplates = true
+
             configuration.signInRateLimit = .init(limit: 1_000_000, period: 60)
             configuration.sessionIdleTimeout = 86_400
             configuration.sessionAbsoluteTimeout = 86_400

@@ -111,7 +111,7 @@ struct CertificatesController: RouteCollection {
             windowEnd: req.portal.configuration.maintenanceWindow.end.description,
             documentHref: request.documentID.map { "\(SiteURL.documents.path)/\($0.uuidString)" },
             statusURL: "\(SiteURL.applications.path)/\(id.uuidString)")
-        return try await req.render("certificate-status", context)
+        return req.respond(page: context.page, content: CertificatesPages.status(context, req.texts))
     }
 
     /// `detail` fills the problem message's placeholder (a year, minutes).
@@ -131,9 +131,7 @@ struct CertificatesController: RouteCollection {
             certificates: items, problemKey: problem, problemYear: detail,
             recent: recent.map { .init(kindKey: "certificates.kind.\($0.kind)", year: $0.year.map(String.init), stateKey: "certificates.state.\($0.state.rawValue)",
                                        href: "\(SiteURL.applications.path)/\($0.id?.uuidString ?? "")") })
-        let response = try await req.render("certificates", context)
-        response.status = status
-        return response
+        return req.respond(page: context.page, status: status, content: CertificatesPages.catalogue(context, req.texts))
     }
 
     static func years(_ kind: CertificateKind, memberID: UUID, on db: any Database) async throws -> [Int] {

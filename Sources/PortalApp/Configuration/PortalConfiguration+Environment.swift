@@ -66,7 +66,7 @@ extension PortalConfiguration {
                 limit: reader.int("PORTAL_SIGNIN_RATE_LIMIT", default: 10, range: 1...100_000),
                 period: TimeInterval(reader.int("PORTAL_SIGNIN_RATE_PERIOD_SECONDS", default: 60, range: 1...86_400))),
             fund: FundProfile.fromEnvironment(env, problems: &reader.problems),
-            cacheTemplates: !reader.bool("PORTAL_TEMPLATE_RELOAD", default: false),
+
             maintenanceWindow: reader.maintenanceWindow("PORTAL_MAINTENANCE_WINDOW"),
             registrationDelay: TimeInterval(reader.int("PORTAL_REGISTRATION_DELAY_SECONDS", default: isDev ? 5 : 180, range: 0...86_400)),
             runWorkerInProcess: reader.bool("PORTAL_WORKER", default: true),

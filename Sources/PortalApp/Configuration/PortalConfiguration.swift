@@ -45,7 +45,6 @@ public struct PortalConfiguration: Sendable {
     public var sessionWarningLead: TimeInterval
     public var signInRateLimit: RateLimitRule
     public var fund: FundProfile
-    public var cacheTemplates: Bool
     /// Registrations and certificates never start in this window (Europe/Berlin).
     public var maintenanceWindow: MaintenanceWindow
     /// The security delay before a registration is matched (DOMAIN.md).

@@ -68,7 +68,7 @@ struct DocumentsController: RouteCollection {
             total: total, currentPage: page, pageCount: pages,
             previous: page > 1 ? link(page - 1) : nil,
             next: page < pages ? link(page + 1) : nil)
-        return try await req.render("documents", context)
+        return req.respond(page: context.page, content: DocumentsPages.archive(context, req.texts))
     }
 
     /// 1 January 00:00 to the next 1 January, Berlin time.
@@ -106,7 +106,7 @@ struct DocumentsController: RouteCollection {
                                   onlineUntil: document.onlineUntil, availability: document.availability.rawValue)
             let context = DocumentContext(page: PageContext(req, titleKey: "nav.documents", memberName: member.displayName),
                                           document: .init(row, language: req.language, catalogue: req.portal.catalogue))
-            return try await req.render("document", context)
+            return req.respond(page: context.page, content: DocumentsPages.document(context.document, csrf: context.page.csrf, req.texts))
         }
         let bytes: [UInt8]
         do {

@@ -30,7 +30,7 @@ struct InboxController: RouteCollection {
             currentPage: page, pageCount: pages,
             previous: page > 1 ? "\(SiteURL.inbox.path)?seite=\(page - 1)" : nil,
             next: page < pages ? "\(SiteURL.inbox.path)?seite=\(page + 1)" : nil)
-        return try await req.render("inbox", context)
+        return req.respond(page: context.page, content: InboxPages.list(context, req.texts))
     }
 
     func show(req: Request) async throws -> Response {
@@ -50,7 +50,7 @@ struct InboxController: RouteCollection {
             lang: req.language.rawValue,
             message: try InboxContext.Item(message, language: req.language, catalogue: req.portal.catalogue),
             back: SiteURL.inbox.path)
-        return try await req.render("inbox-message", context)
+        return req.respond(page: context.page, content: InboxPages.message(context, req.texts))
     }
 }
 

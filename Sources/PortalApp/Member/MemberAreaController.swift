@@ -22,8 +22,7 @@ struct MemberAreaController: RouteCollection {
         let bookings = LatestBookings(stored: pays ? member.latestPayments : member.latestContributions).bookings
             .map { DashboardView.Booking(period: Format.period(year: $0.year, month: $0.month), amount: Format.euros(cents: $0.cents, language)) }
         let page = PageContext(req, titleKey: "dashboard.title", memberName: member.displayName,
-                               noticeKey: req.hasQueryParameter("willkommen") ? "dashboard.welcome" : nil,
-                               forTemplate: false)
+                               noticeKey: req.hasQueryParameter("willkommen") ? "dashboard.welcome" : nil)
         let texts = req.texts
         let content = DashboardView.content(
             name: member.displayName, memberNumber: member.memberNumber, statusKey: "status.\(member.status)",

@@ -1,6 +1,6 @@
 import Vapor
 
-/// What the page frame (layout.leaf) needs on every page.
+/// What the page frame (PageFrame.swift) needs on every page.
 struct PageContext: Encodable {
     let lang: String
     let otherLang: String
@@ -18,38 +18,6 @@ struct PageContext: Encodable {
     let hasNav: Bool
     /// `data-registration-state` on the main element, for the status page and browser tests.
     var registrationState: String?
-    let links = Links.shared
-    /// The frame before and after `<main>` (PageFrame.swift), built once here.
-    private(set) var frameStart = ""
-    private(set) var frameEnd = ""
-
-    /// The paths templates link to, from `SiteURL`, so no template spells a path.
-    struct Links: Encodable, Sendable {
-        static let shared = Links()
-        let start = SiteURL.start.path
-        let signIn = SiteURL.signIn.path
-        let signOut = SiteURL.signOut.path
-        let dashboard = SiteURL.dashboard.path
-        let profile = SiteURL.profile.path
-        let documents = SiteURL.documents.path
-        let applications = SiteURL.applications.path
-        let cardChange = SiteURL.cardChange.path
-        let notificationSettings = SiteURL.notificationSettings.path
-        let confirmEmail = SiteURL.confirmEmail.path
-        let devMailbox = SiteURL.devMailbox.path
-        let help = SiteURL.help.path
-        let contact = SiteURL.contact.path
-        let privacy = SiteURL.privacy.path
-        let imprint = SiteURL.imprint.path
-        let devEID = SiteURL.devEID.path
-        let sessionExtend = SiteURL.sessionExtend.path
-        let sessionStatus = SiteURL.sessionStatus.path
-        let registration = SiteURL.registration.path
-        let registrationStatus = SiteURL.registrationStatus.path
-        let registrationNotify = SiteURL.registrationNotify.path
-        let languageDE = SiteURL.language("de").path
-        let languageEN = SiteURL.language("en").path
-    }
 
     struct NavItem: Encodable {
         let key: String
@@ -59,9 +27,7 @@ struct PageContext: Encodable {
         var badge: Int?
     }
 
-    /// `forTemplate: false` for a page built in Swift, which puts the frame
-    /// around its content itself (`Request.respond(page:content:)`).
-    init(_ request: Request, titleKey: String, memberName: String? = nil, noticeKey: String? = nil, forTemplate: Bool = true) {
+    init(_ request: Request, titleKey: String, memberName: String? = nil, noticeKey: String? = nil) {
         let config = request.portal.configuration
         let session = request.currentSession
         lang = request.language.rawValue
@@ -87,11 +53,6 @@ struct PageContext: Encodable {
                     badge: url == .inbox ? request.signedInMember.map(\.unreadCount).flatMap { $0 > 0 ? $0 : nil } : nil)
         }
         hasNav = !nav.isEmpty
-        if forTemplate {
-            let texts = request.texts
-            frameStart = PageFrame.start(self, texts).markup
-            frameEnd = PageFrame.end(self, texts).markup
-        }
     }
 
     /// Only sections that exist: drafts and cases join when their features land
@@ -100,19 +61,6 @@ struct PageContext: Encodable {
         ("nav.dashboard", .dashboard), ("nav.profile", .profile), ("nav.documents", .documents),
         ("nav.inbox", .inbox), ("nav.applications", .applications), ("nav.help", .help),
     ]
-}
-
-/// A page with only the frame and a few texts.
-struct SimplePageContext: Encodable {
-    let page: PageContext
-    let lang: String
-    var text: String?
-}
-
-extension Request {
-    func render<Context: Encodable>(_ template: String, _ context: Context) async throws -> Response {
-        try await view.render(template, context).encodeResponse(for: self)
-    }
 }
 
 extension Request {

@@ -1,13 +1,7 @@
-/// The page frame around every template's content — head, header, member
-/// navigation, footer and the idle-timeout dialog — built in Swift once per
-/// page and put in by layout.leaf with `#unsafeHTML`. Leaf interprets every
-/// tag of a template on every request; the frame is the same few dozen
-/// texts and links on every page, and interpreting it cost about a fifth of
-/// the dashboard's throughput (docs/benchmarks.md). `HTML` escapes every
-/// value exactly as Leaf's `#()` would.
+/// The page frame around every page's content — head, header, member
+/// navigation, footer and the idle-timeout dialog.
 enum PageFrame {
     static func start(_ page: PageContext, _ t: Texts) -> HTML {
-        let links = page.links
         var html: HTML = """
         <!DOCTYPE html>
         <html lang="\(page.lang)">
@@ -23,24 +17,24 @@ enum PageFrame {
         """
         html += "<body"
         if page.signedIn {
-            html += " data-idle-seconds=\"\(page.idleSeconds)\" data-warning-seconds=\"\(page.warningSeconds)\" data-status-url=\"\(links.sessionStatus)\" data-expired-url=\"\(links.start)?abgelaufen=1\""
+            html += " data-idle-seconds=\"\(page.idleSeconds)\" data-warning-seconds=\"\(page.warningSeconds)\" data-status-url=\"\(SiteURL.sessionStatus)\" data-expired-url=\"\(SiteURL.start, query: ["abgelaufen": "1"])\""
         }
         html += ">\n<a class=\"skip-link\" href=\"#main\">\(t("frame.skip"))</a>\n"
         html += """
         <header class="site-header">
           <div class="wrap header-row">
-            <a class="brand" href="\(links.start)">\(page.fundName)<span class="brand-sub">\(t("frame.portal"))</span></a>
+            <a class="brand" href="\(SiteURL.start)">\(page.fundName)<span class="brand-sub">\(t("frame.portal"))</span></a>
             <div class="header-actions">
 
         """
         if page.otherLang == "en" {
-            html += "      <a href=\"\(links.languageEN)?zurueck=\(page.path)\" lang=\"en\" hreflang=\"en\">English</a>\n"
+            html += "      <a href=\"\(SiteURL.language(.value("en")), query: ["zurueck": page.path])\" lang=\"en\" hreflang=\"en\">English</a>\n"
         } else {
-            html += "      <a href=\"\(links.languageDE)?zurueck=\(page.path)\" lang=\"de\" hreflang=\"de\">Deutsch</a>\n"
+            html += "      <a href=\"\(SiteURL.language(.value("de")), query: ["zurueck": page.path])\" lang=\"de\" hreflang=\"de\">Deutsch</a>\n"
         }
         if page.signedIn {
             html += """
-                  <form method="post" action="\(links.signOut)" class="inline-form">
+                  <form method="post" action="\(SiteURL.signOut)" class="inline-form">
                     <input type="hidden" name="csrf_token" value="\(page.csrf ?? "")">
                     <button type="submit" class="link-button">\(t("frame.signOut"))</button>
                   </form>
@@ -64,14 +58,13 @@ enum PageFrame {
     }
 
     static func end(_ page: PageContext, _ t: Texts) -> HTML {
-        let links = page.links
         var html: HTML = """
         <footer class="site-footer">
           <div class="wrap">
             <ul class="footer-links">
-              <li><a href="\(links.help)">\(t("nav.help"))</a></li>
-              <li><a href="\(links.privacy)">\(t("privacy.title"))</a></li>
-              <li><a href="\(links.imprint)">\(t("imprint.title"))</a></li>
+              <li><a href="\(SiteURL.help)">\(t("nav.help"))</a></li>
+              <li><a href="\(SiteURL.privacy)">\(t("privacy.title"))</a></li>
+              <li><a href="\(SiteURL.imprint)">\(t("imprint.title"))</a></li>
             </ul>
             <p>\(page.fundName)</p>
           </div>
@@ -85,12 +78,12 @@ enum PageFrame {
               <h2 id="timeout-title">\(t("timeout.title"))</h2>
               <p id="timeout-text">\(t("timeout.text")) <strong id="timeout-remaining"></strong></p>
               <div class="button-row">
-                <form method="post" action="\(links.sessionExtend)" id="timeout-extend">
+                <form method="post" action="\(SiteURL.sessionExtend)" id="timeout-extend">
                   <input type="hidden" name="csrf_token" value="\(csrf)">
                   <input type="hidden" name="zurueck" value="\(page.path)">
                   <button type="submit" class="button">\(t("timeout.stay"))</button>
                 </form>
-                <form method="post" action="\(links.signOut)">
+                <form method="post" action="\(SiteURL.signOut)">
                   <input type="hidden" name="csrf_token" value="\(csrf)">
                   <button type="submit" class="button secondary">\(t("frame.signOut"))</button>
                 </form>
@@ -103,8 +96,7 @@ enum PageFrame {
         return html
     }
 
-    /// A whole page for markup built in Swift: what layout.leaf makes of a
-    /// template's content.
+    /// A whole page: the frame around `<main>` with the page's content.
     static func document(_ page: PageContext, content: HTML, _ t: Texts) -> HTML {
         var html = start(page, t)
         html += "<main id=\"main\" class=\"wrap\" tabindex=\"-1\""
@@ -113,7 +105,7 @@ enum PageFrame {
         }
         html += ">\n"
         if let notice = page.noticeKey {
-            html += "  <div class=\"notice\" role=\"status\"><p>\(t(notice))</p></div>\n"
+            html += "  \(Notice(text: t(notice)))"
         }
         html += content
         html += "\n</main>\n"
