@@ -1,14 +1,14 @@
 import Vapor
 
 /// Markup built in Swift, safe by construction: string literals are taken as
-/// written, every interpolated `String` is escaped (`& < > " '`, as Leaf's
-/// `#()` does), so no value can leave an attribute or open a tag. Only
-/// another `HTML` goes in unescaped, and there is no interpolation for any
-/// other type, so forgetting to escape does not compile; literals must be
-/// `StaticString`s, so no run-time text passes as markup.
+/// written, every interpolated `String` is escaped (`& < > " '`), so no value
+/// can leave an attribute or open a tag. Only another `HTML` (or a
+/// `Component`, or a `SiteURL` as escaped text) goes in, and there is no
+/// interpolation for any other type, so forgetting to escape does not
+/// compile; literals must be `StaticString`s, so no run-time text passes as
+/// markup.
 ///
-/// Used where Leaf's interpretation of a template per request was measured to
-/// cost too much (the page frame and the dashboard, docs/benchmarks.md);
+/// Every page is built with it (docs/decisions.md, "views");
 /// ARCHITECTURE.md explains why a general HTML DSL (Plot) was not chosen.
 package struct HTML: ExpressibleByStringInterpolation, Sendable, Equatable, CustomStringConvertible {
     private(set) var markup: String
