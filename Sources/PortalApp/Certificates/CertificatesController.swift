@@ -106,7 +106,7 @@ struct CertificatesController: RouteCollection {
         }
         let context = CertificateStatusContext(
             page: PageContext(req, titleKey: "certificates.title", memberName: member.displayName),
-            lang: req.language.rawValue, state: request.state.rawValue, stateKey: "certificates.state.\(request.state.rawValue)", kindKey: "certificates.kind.\(request.kind)",
+            state: request.state.rawValue, stateKey: "certificates.state.\(request.state.rawValue)", kindKey: "certificates.kind.\(request.kind)",
             year: request.year.map(String.init), expectedTime: expected, afterWindow: afterWindow,
             windowEnd: req.portal.configuration.maintenanceWindow.end.description,
             documentHref: request.documentID.map { "\(SiteURL.documents.path)/\($0.uuidString)" },
@@ -127,7 +127,7 @@ struct CertificatesController: RouteCollection {
         }
         let recent = try await CertificateRequest.query(on: req.db).filter(\.$memberID == memberID).sort(\.$createdAt, .descending).limit(10).all()
         let context = CertificateCatalogueContext(
-            page: PageContext(req, titleKey: "certificates.title", memberName: member.displayName), lang: req.language.rawValue,
+            page: PageContext(req, titleKey: "certificates.title", memberName: member.displayName),
             certificates: items, problemKey: problem, problemYear: detail,
             recent: recent.map { .init(kindKey: "certificates.kind.\($0.kind)", year: $0.year.map(String.init), stateKey: "certificates.state.\($0.state.rawValue)",
                                        href: "\(SiteURL.applications.path)/\($0.id?.uuidString ?? "")") })
@@ -154,7 +154,6 @@ struct CertificateInput: Content {
 
 struct CertificateCatalogueContext: Encodable {
     let page: PageContext
-    let lang: String
     let certificates: [Item]
     let problemKey: String?
     let problemYear: String
@@ -179,7 +178,6 @@ struct CertificateCatalogueContext: Encodable {
 
 struct CertificateStatusContext: Encodable {
     let page: PageContext
-    let lang: String
     let state: String
     let stateKey: String
     let kindKey: String

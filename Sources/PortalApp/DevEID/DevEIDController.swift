@@ -41,7 +41,6 @@ struct DevEIDController: IdentityProvider {
     private func render(_ req: Request, input: DevEIDInput, errors: [FieldProblem]) async throws -> Response {
         let context = DevEIDContext(
             page: PageContext(req, titleKey: "devEID.title"),
-            lang: req.language.rawValue,
             stock: StockIdentities.all.map { .init(id: $0.id, name: "\($0.identity.givenNames) \($0.identity.familyNames)", born: Format.date($0.identity.dateOfBirth, req.language)) },
             input: input,
             errors: errors)
@@ -51,7 +50,6 @@ struct DevEIDController: IdentityProvider {
 
 struct DevEIDContext: Encodable {
     let page: PageContext
-    let lang: String
     let stock: [Stock]
     let input: DevEIDInput
     let errors: [FieldProblem]

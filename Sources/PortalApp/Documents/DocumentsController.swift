@@ -61,7 +61,6 @@ struct DocumentsController: RouteCollection {
         let context = DocumentsContext(
             page: PageContext(req, titleKey: "nav.documents", memberName: member.displayName,
                               noticeKey: req.hasQueryParameter("angefordert") ? "documents.requested.next" : nil),
-            lang: req.language.rawValue,
             documents: documents.map { DocumentsContext.Item($0, language: req.language, catalogue: req.portal.catalogue) },
             categories: Document.Category.allCases.map { .init(value: $0.rawValue, selected: $0 == category, labelKey: "documents.category.\($0.rawValue)") },
             years: years.map { .init(value: String($0), selected: $0 == year) },
@@ -173,7 +172,6 @@ struct DocumentsController: RouteCollection {
 
 struct DocumentsContext: Encodable {
     let page: PageContext
-    let lang: String
     let documents: [Item]
     let categories: [Option]
     let years: [Option]

@@ -25,7 +25,6 @@ struct InboxController: RouteCollection {
             .range((page - 1) * Self.pageSize..<page * Self.pageSize).all()
         let context = InboxContext(
             page: PageContext(req, titleKey: "nav.inbox", memberName: member.displayName),
-            lang: req.language.rawValue,
             messages: try messages.map { try InboxContext.Item($0, language: req.language, catalogue: req.portal.catalogue) },
             currentPage: page, pageCount: pages,
             previous: page > 1 ? "\(SiteURL.inbox.path)?seite=\(page - 1)" : nil,
@@ -47,7 +46,6 @@ struct InboxController: RouteCollection {
         try await AuditLog.record(req, action: "inbox.open", memberID: message.memberID, detail: ["message": id.uuidString])
         let context = InboxMessageContext(
             page: PageContext(req, titleKey: "nav.inbox", memberName: member.displayName),
-            lang: req.language.rawValue,
             message: try InboxContext.Item(message, language: req.language, catalogue: req.portal.catalogue),
             back: SiteURL.inbox.path)
         return req.respond(page: context.page, content: InboxPages.message(context, req.texts))
@@ -56,7 +54,6 @@ struct InboxController: RouteCollection {
 
 struct InboxContext: Encodable {
     let page: PageContext
-    let lang: String
     let messages: [Item]
     let currentPage: Int
     let pageCount: Int
@@ -67,7 +64,7 @@ struct InboxContext: Encodable {
         let href: String
         let subjectKey: String
         let bodyKey: String
-        /// Leaf cannot index arrays, so the (up to three) text parameters come as fields.
+        /// The (up to three) parameters of the subject and body texts.
         let p0: String
         let p1: String
         let p2: String
@@ -95,7 +92,6 @@ struct InboxContext: Encodable {
 
 struct InboxMessageContext: Encodable {
     let page: PageContext
-    let lang: String
     let message: InboxContext.Item
     let back: String
 }

@@ -3,7 +3,6 @@ import PortalDomain
 
 struct ProfileContext: Encodable {
     let page: PageContext
-    let lang: String
     let member: MemberView
     let email: String
     let pendingEmail: String?

@@ -13,7 +13,6 @@ enum ProfileRendering {
         let saved = req.query[String.self, at: "gespeichert"] != nil
         let context = ProfileContext(
             page: PageContext(req, titleKey: "profile.title", memberName: member.displayName, noticeKey: saved ? "notifications.saved" : nil),
-            lang: req.language.rawValue,
             member: .init(member, language: req.language),
             email: input?.email ?? setting?.email ?? "",
             pendingEmail: setting?.pendingEmail,
@@ -49,7 +48,6 @@ struct DevMailboxController: RouteCollection {
 
 struct DevMailboxContext: Encodable {
     let page: PageContext
-    let lang: String
     let mails: [Mail]
 
     struct Mail: Encodable {

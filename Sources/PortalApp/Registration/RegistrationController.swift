@@ -177,7 +177,7 @@ struct RegistrationController: RouteCollection {
 
     private func renderForm(_ req: Request, input: RegistrationInput, problems: [FieldProblem]) async throws -> Response {
         _ = try await req.csrfToken()
-        let context = RegistrationFormContext(page: PageContext(req, titleKey: "registration.title"), lang: req.language.rawValue,
+        let context = RegistrationFormContext(page: PageContext(req, titleKey: "registration.title"),
                                               input: input, errors: problems, texts: credentialTexts(req))
         return req.respond(page: context.page, content: RegistrationPages.form(context, req.texts))
     }
@@ -188,7 +188,7 @@ struct RegistrationController: RouteCollection {
 
     private func renderOldCard(_ req: Request, retiredAt: Date) async throws -> Response {
         let fund = req.portal.configuration.fund
-        let context = OldCardContext(page: PageContext(req, titleKey: "registration.oldCard.title"), lang: req.language.rawValue,
+        let context = OldCardContext(page: PageContext(req, titleKey: "registration.oldCard.title"),
                                      retiredOn: Format.date(retiredAt, req.language), fundEmail: fund.email, fundPhone: fund.phone,
                                      texts: credentialTexts(req))
         return req.respond(page: context.page, content: RegistrationPages.oldCard(context, req.texts))
@@ -208,7 +208,7 @@ struct RegistrationController: RouteCollection {
             }
         }
         let fund = req.portal.configuration.fund
-        let context = RegistrationStatusContext(page: page, lang: req.language.rawValue, state: registration.state.rawValue,
+        let context = RegistrationStatusContext(page: page, state: registration.state.rawValue,
                                                 expectedTime: expected, afterWindow: afterWindow,
                                                 windowEnd: req.portal.configuration.maintenanceWindow.end.description,
                                                 fundEmail: fund.email, fundPhone: fund.phone, texts: credentialTexts(req),

@@ -30,7 +30,6 @@ struct RegistrationInput: Codable, Equatable {
 
 struct RegistrationFormContext: Encodable {
     let page: PageContext
-    let lang: String
     let input: RegistrationInput
     let errors: [FieldProblem]
     let texts: CredentialTexts
@@ -59,7 +58,6 @@ struct CredentialTexts: Encodable {
 
 struct RegistrationStatusContext: Encodable {
     let page: PageContext
-    let lang: String
     let state: String
     let expectedTime: String?
     let afterWindow: Bool
@@ -78,7 +76,6 @@ struct RegistrationStatusContext: Encodable {
 /// The page for a card that a newer card replaced.
 struct OldCardContext: Encodable {
     let page: PageContext
-    let lang: String
     let retiredOn: String
     let fundEmail: String
     let fundPhone: String

@@ -64,7 +64,7 @@ extension HelpContext {
         let page = PageContext(req, titleKey: "help.title", noticeKey: sent ? "help.contact.sent" : nil)
         let form = canWrite ? ContactForm(topic: input?.topic ?? "", text: input?.text ?? "", problems: problems,
                                           maximum: ContactController.maximumCharacters) : nil
-        let context = HelpContext(page: page, lang: page.lang, fund: req.portal.configuration.fund, contact: form)
+        let context = HelpContext(page: page, fund: req.portal.configuration.fund, contact: form)
         return req.respond(page: page, status: status, content: HelpPage.content(context, req.texts))
     }
 
@@ -73,19 +73,5 @@ extension HelpContext {
         let text: String
         let problems: [Problem]
         let maximum: Int
-        var topicInvalid: Bool { problems.contains { $0.field.hasPrefix("topic") } }
-        var textInvalid: Bool { problems.contains { $0.field == "contact-text" } }
-
-        enum CodingKeys: String, CodingKey { case topic, text, problems, maximum, topicInvalid, textInvalid }
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(topic, forKey: .topic)
-            try container.encode(text, forKey: .text)
-            try container.encode(problems, forKey: .problems)
-            try container.encode(maximum, forKey: .maximum)
-            try container.encode(topicInvalid, forKey: .topicInvalid)
-            try container.encode(textInvalid, forKey: .textInvalid)
-        }
     }
 }

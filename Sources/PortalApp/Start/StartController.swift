@@ -68,7 +68,6 @@ struct StartController: RouteCollection {
 
 struct HelpContext: Encodable {
     let page: PageContext
-    let lang: String
     let fund: FundView
     /// nil when nobody is signed in: the form is for members only.
     let contact: ContactForm?
@@ -80,9 +79,8 @@ struct HelpContext: Encodable {
         let hostingNote: String?
     }
 
-    init(page: PageContext, lang: String, fund: FundProfile, contact: ContactForm?) {
+    init(page: PageContext, fund: FundProfile, contact: ContactForm?) {
         self.page = page
-        self.lang = lang
         self.fund = FundView(name: fund.name, email: fund.email, phone: fund.phone, hostingNote: fund.hostingNote)
         self.contact = contact
     }
