@@ -75,4 +75,19 @@ struct ComponentsTests {
         #expect(pagination.contains("rel=\"prev\""))
         #expect(!pagination.contains("rel=\"next\""))
     }
+
+    @Test
+    func fieldsetsNestSoAFieldTreeRendersRecursively() {
+        let tree = Fieldset(legend: "Antrag", children: [
+            TextField(id: "name", label: "Name", value: ""),
+            Fieldset(legend: "Anschrift", children: [TextField(id: "street", label: "Straße", error: "Fehlt", value: "")]),
+        ])
+
+        let markup = tree.html.markup
+
+        #expect(markup.hasPrefix("<fieldset class=\"field\"><legend>Antrag</legend>"))
+        #expect(markup.contains("<fieldset class=\"field\"><legend>Anschrift</legend>"))
+        #expect(markup.contains("id=\"street-error\""))
+        #expect(markup.components(separatedBy: "</fieldset>").count == 3)
+    }
 }

@@ -156,3 +156,15 @@ struct SelectField: Component {
         """
     }
 }
+
+/// Questions that belong together under one legend (an address, a period).
+/// Its children are any components, fieldsets included, so a form's field
+/// tree renders by nesting values, as deep as the tree goes.
+struct Fieldset: Component {
+    let legend: String
+    let children: [any Component]
+
+    var html: HTML {
+        "<fieldset class=\"field\"><legend>\(legend)</legend>\n\(HTML.join(children) { $0.html })</fieldset>\n"
+    }
+}
