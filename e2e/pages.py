@@ -382,8 +382,8 @@ class ConfirmEmailPage(Page):
 
 
 class CertificatesPage(Page):
-    """/konto/antraege: the certificates a member can request."""
-    path = "/konto/antraege"
+    """/konto/bescheinigungen: the certificates a member can request."""
+    path = "/konto/bescheinigungen"
 
     def request(self, kind: str) -> "CertificateStatusPage":
         """Presses "Bescheinigung erzeugen" of a kind (membership, contributions, …);
@@ -396,8 +396,8 @@ class CertificatesPage(Page):
 
 
 class CertificateStatusPage(Page):
-    """/konto/antraege/<id>: the state of one request, polling by itself until it is decided."""
-    path = "/konto/antraege/"
+    """/konto/bescheinigungen/<id>: the state of one request, polling by itself until it is decided."""
+    path = "/konto/bescheinigungen/"
 
     @property
     def state(self) -> str | None:

@@ -10,7 +10,7 @@ from pages import ERIKA, sign_in
 
 def test_membership_certificate_until_the_pdf_downloads(browser, base_url):
     sign_in(browser, base_url, ERIKA)
-    browser.get(base_url + "/konto/antraege")
+    browser.get(base_url + "/konto/bescheinigungen")
     form = browser.find_element(By.CSS_SELECTOR, "form:has(input[name='kind'][value='membership'])")
     form.find_element(By.CSS_SELECTOR, "button[type='submit']").click()
 

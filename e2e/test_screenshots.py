@@ -35,7 +35,7 @@ def test_screenshots_of_the_main_pages(open_browser, base_url, width, device):
     shoot("profile")
     dashboard.follow_nav(HelpPage)
     shoot("help")
-    for name, path in (("certificates", "/konto/antraege"), ("documents", "/konto/dokumente"),
+    for name, path in (("certificates", "/konto/bescheinigungen"), ("documents", "/konto/dokumente"),
                        ("inbox", "/konto/posteingang")):
         page = Page(browser, base_url).open(path)
         assert page.is_signed_in(), path

@@ -30,7 +30,7 @@ struct CertificatesBench: AsyncCommand {
 
     private func measure(_ portal: BenchPortal, count: Int, console: any Console) async throws {
         let browser = try await portal.signIn()
-        let page = try await browser.get("/konto/antraege")
+        let page = try await browser.get("/konto/bescheinigungen")
         guard let token = BenchBrowser.csrfToken(in: page.text) else { throw BenchFailure("the certificates page has no CSRF token") }
         let year = Calendar.berlin.dateComponents(in: .berlin, from: Date()).year.map { String($0 - 1) } ?? "2025"
         let forms: [[String: String]] = [["kind": "contributions", "year": year], ["kind": "membership"], ["kind": "entitlement"]]
@@ -40,7 +40,7 @@ struct CertificatesBench: AsyncCommand {
             var form = forms[index % forms.count]
             form["csrf_token"] = token
             let begin = ContinuousClock.now
-            let sent = try await browser.post("/konto/antraege", form: form)
+            let sent = try await browser.post("/konto/bescheinigungen", form: form)
             guard sent.status == .seeOther, let location = sent.location else {
                 throw BenchFailure("the request answered \(sent.status.code)")
             }

@@ -34,7 +34,7 @@ struct AbuseLimitTests {
             try await browser.signIn(stock: "erika")
             let token = try await browser.csrfToken()
             let form = ["kind": "contributions", "year": "2025", "csrf_token": token]
-            let responses = try await Self.burst(Self.tabs(of: browser, 15), "/konto/antraege", forms: Array(repeating: form, count: 15))
+            let responses = try await Self.burst(Self.tabs(of: browser, 15), "/konto/bescheinigungen", forms: Array(repeating: form, count: 15))
             #expect(responses.allSatisfy { $0.status == .seeOther })
             #expect(Set(responses.compactMap(\.location)).count == 1, "every request is sent to the one pending certificate")
             #expect(try await CertificateRequest.query(on: app.db).count() == 1)
@@ -50,7 +50,7 @@ struct AbuseLimitTests {
             let token = try await browser.csrfToken()
             let kinds: [[String: String]] = [["kind": "membership"], ["kind": "entitlement"], ["kind": "contributions", "year": "2025"]]
             let forms = (0..<15).map { kinds[$0 % 3].merging(["csrf_token": token]) { a, _ in a } }
-            let responses = try await Self.burst(Self.tabs(of: browser, 15), "/konto/antraege", forms: forms)
+            let responses = try await Self.burst(Self.tabs(of: browser, 15), "/konto/bescheinigungen", forms: forms)
             #expect(responses.allSatisfy { $0.status == .seeOther || $0.status == .tooManyRequests })
             #expect(try await CertificateRequest.query(on: app.db).count() == 2, "two different certificates, no duplicates")
             let refused = responses.filter { $0.status == .tooManyRequests }
@@ -62,7 +62,7 @@ struct AbuseLimitTests {
             clock.advance(by: 3600)
             try await browser.signIn(stock: "erika")
             for kind in kinds {
-                #expect(try await browser.post("/konto/antraege", form: kind).status == .seeOther, "a new hour, a new allowance")
+                #expect(try await browser.post("/konto/bescheinigungen", form: kind).status == .seeOther, "a new hour, a new allowance")
             }
             #expect(try await CertificateRequest.query(on: app.db).count() == 3)
         }

@@ -21,7 +21,7 @@ struct AuditTrailTests {
         try await withPortal(db) { app, _ in
             let browser = Browser(app)
             try await browser.signIn(stock: "erika")
-            #expect(try await browser.post("/konto/antraege", form: ["kind": "membership"]).status == .seeOther)
+            #expect(try await browser.post("/konto/bescheinigungen", form: ["kind": "membership"]).status == .seeOther)
             let certificate = try await Self.entries(app, "certificate.request")
             #expect(certificate.count == 1)
             #expect(certificate.first?.memberID == (try await Self.erikaID(app)))

@@ -51,7 +51,7 @@ struct CardChangeAndTerminationTests {
             let pseudonym = StockIdentities.erika.pseudonym
             let otherAccounts = try await Account.query(on: app.db).count() - 1
 
-            try await browser.post("/konto/antraege", form: ["kind": "membership"])
+            try await browser.post("/konto/bescheinigungen", form: ["kind": "membership"])
             try await runDueJobs(app)
             try await browser.post("/hilfe/kontakt", form: ["topic": "question", "text": "Bitte meine Daten prüfen."])
             // An old address (told of the change), the current one, and a pending one: each leaves mails and links.

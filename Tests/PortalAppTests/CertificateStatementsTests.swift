@@ -311,11 +311,11 @@ struct CertificateStatementsTests {
             let dashboard = try await browser.get("/konto").body.string
             #expect(dashboard.contains("noch keine berechneten Rentenanwartschaften vor"))
             #expect(!dashboard.contains("Bisher erreichte monatliche Altersrente"))
-            let catalogue = try await browser.get("/konto/antraege").body.string
+            let catalogue = try await browser.get("/konto/bescheinigungen").body.string
             #expect(catalogue.contains("noch keine berechneten Rentenanwartschaften vor"))
             #expect(!catalogue.contains("name=\"kind\" value=\"entitlement\""), "no request form")
             #expect(catalogue.contains("name=\"kind\" value=\"membership\""))
-            let refused = try await browser.post("/konto/antraege", form: ["kind": "entitlement"])
+            let refused = try await browser.post("/konto/bescheinigungen", form: ["kind": "entitlement"])
             #expect(refused.status == .unprocessableEntity)
             #expect(refused.body.string.contains("noch keine berechneten Rentenanwartschaften vor"))
             #expect(try await CertificateRequest.query(on: app.db).count() == 0)

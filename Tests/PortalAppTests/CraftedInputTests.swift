@@ -45,7 +45,7 @@ struct CraftedInputTests {
             let browser = Browser(app)
             try await browser.signIn(stock: "erika")
             let token = try await browser.csrfToken()
-            for path in ["/hilfe/kontakt", "/konto/profil/benachrichtigungen", "/konto/antraege", "/dev/eid"] {
+            for path in ["/hilfe/kontakt", "/konto/profil/benachrichtigungen", "/konto/bescheinigungen", "/dev/eid"] {
                 var headers = HTTPHeaders()
                 headers.replaceOrAdd(name: "X-CSRF-Token", value: token)
                 headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=x")
@@ -110,7 +110,7 @@ extension CraftedInputTests {
             let signIn = try await browser.signIn(family: "MUSTER\u{0}MANN", given: "ERIKA", born: "1964-08-12", pseudonym: "nul-\(UUID())")
             #expect(signIn.status.code < 500)
             try await browser.signIn(stock: "erika")
-            let certificate = try await browser.post("/konto/antraege", form: ["kind": "contributions\u{0}", "year": "2025\u{0}"])
+            let certificate = try await browser.post("/konto/bescheinigungen", form: ["kind": "contributions\u{0}", "year": "2025\u{0}"])
             #expect((400..<500).contains(certificate.status.code))
         }
     }

@@ -11,7 +11,7 @@ struct DocumentsAndCertificatesTests {
     static func requestCertificate(_ browser: Browser, _ app: Application, kind: String, year: String? = nil) async throws -> String {
         var form = ["kind": kind]
         if let year { form["year"] = year }
-        let sent = try await browser.post("/konto/antraege", form: form)
+        let sent = try await browser.post("/konto/bescheinigungen", form: form)
         #expect(sent.status == .seeOther)
         return try #require(sent.location)
     }
@@ -21,12 +21,12 @@ struct DocumentsAndCertificatesTests {
         try await withPortal(db) { app, _ in
             let browser = Browser(app)
             try await browser.signIn(stock: "erika")
-            let catalogue = try await browser.get("/konto/antraege").body.string
+            let catalogue = try await browser.get("/konto/bescheinigungen").body.string
             #expect(catalogue.contains("Beitragsbescheinigung für das Finanzamt"))
             #expect(!catalogue.contains("Rentenbezugsbescheinigung"), "offered by status")
             let status = try await Self.requestCertificate(browser, app, kind: "contributions", year: "2025")
             #expect(try await browser.get(status).body.string.contains("data-certificate-state=\"queued\""))
-            let again = try await browser.post("/konto/antraege", form: ["kind": "contributions", "year": "2025"])
+            let again = try await browser.post("/konto/bescheinigungen", form: ["kind": "contributions", "year": "2025"])
             #expect(again.location == status, "the same pending certificate is not enqueued twice")
 
             let browserAccept: HTTPHeaders = ["Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"]
@@ -62,12 +62,12 @@ struct DocumentsAndCertificatesTests {
         try await withPortal(db) { app, _ in
             let browser = Browser(app)
             try await browser.signIn(stock: "erika")
-            let response = try await browser.post("/konto/antraege", form: ["kind": "contributions", "year": "2019"])
+            let response = try await browser.post("/konto/bescheinigungen", form: ["kind": "contributions", "year": "2019"])
             #expect(response.status == .unprocessableEntity)
             #expect(response.body.string.contains("Für das Jahr 2019 liegen uns keine Buchungen vor"))
-            let wrongKind = try await browser.post("/konto/antraege", form: ["kind": "pensionPayments", "year": "2025"])
+            let wrongKind = try await browser.post("/konto/bescheinigungen", form: ["kind": "pensionPayments", "year": "2025"])
             #expect(wrongKind.status == .unprocessableEntity)
-            let garbage = try await browser.post("/konto/antraege", form: ["kind": "contributions", "year": "zwanzig"])
+            let garbage = try await browser.post("/konto/bescheinigungen", form: ["kind": "contributions", "year": "zwanzig"])
             #expect(garbage.status == .unprocessableEntity)
             #expect(try await CertificateRequest.query(on: app.db).count() == 0)
         }

@@ -25,7 +25,7 @@ struct InboxTests {
             })
             let message = try await browser.get(href)
             #expect(message.status == .ok)
-            #expect(message.body.string.contains("an Ihren Ausweis gebunden"))
+            #expect(message.body.string.contains("mit dem Ausweis oder der eID, mit der Sie sich registriert haben"))
             #expect(!(try await browser.get("/konto").body.string.contains("ungelesen")), "read now")
             browser.cookies["lang"] = "en"
             #expect(try await browser.get(href).body.string.contains("Welcome to the member portal"), "shown in the reader's language")

@@ -20,14 +20,14 @@ struct MailTextTests {
     func theNewContentMailSaysOnlyThatThereIsSomethingNew() {
         let mail = text(.newContent)
         #expect(mail.subject == "Neue Nachricht im Mitgliederportal / New message in the member portal")
-        #expect(mail.body == "Guten Tag,\n\nin Ihrem Mitgliederportal gibt es etwas Neues. Bitte melden Sie sich an, um es zu lesen:\nhttps://portal.versorgungswerk.example/\n\nThere is something new in your member portal. Please sign in to read it.\n\nVersorgungswerk Musterland\n")
+        #expect(mail.body == "Guten Tag,\n\nin Ihrem Mitgliederportal gibt es etwas Neues. Bitte melden Sie sich an, um es zu lesen:\nhttps://portal.versorgungswerk.example/\n\nThere is something new in your member portal. Please sign in to read it:\nhttps://portal.versorgungswerk.example/\n\nVersorgungswerk Musterland\n")
     }
 
     @Test
     func theConfirmationMailCarriesTheOneTimeLink() {
         let mail = text(.confirmAddress, link: "https://portal.versorgungswerk.example/email-bestaetigen/abc")
         #expect(mail.subject == "Bitte bestätigen Sie Ihre E-Mail-Adresse / Please confirm your e-mail address")
-        #expect(mail.body == "Guten Tag,\n\nbitte bestätigen Sie diese Adresse für Benachrichtigungen aus dem Mitgliederportal. Der Link gilt 24 Stunden und nur einmal:\nhttps://portal.versorgungswerk.example/email-bestaetigen/abc\n\nHaben Sie das nicht veranlasst, ignorieren Sie diese E-Mail.\n\nPlease confirm this address for notifications from the member portal (link valid for 24 hours, once).\n\nVersorgungswerk Musterland\n")
+        #expect(mail.body == "Guten Tag,\n\nbitte bestätigen Sie diese Adresse für Benachrichtigungen aus dem Mitgliederportal. Der Link gilt 24 Stunden und nur einmal:\nhttps://portal.versorgungswerk.example/email-bestaetigen/abc\n\nHaben Sie das nicht veranlasst, ignorieren Sie diese E-Mail.\n\nPlease confirm this address for notifications from the member portal. The link is valid for 24 hours and once only:\nhttps://portal.versorgungswerk.example/email-bestaetigen/abc\n\nIf you did not ask for this, ignore this e-mail.\n\nVersorgungswerk Musterland\n")
     }
 
     @Test

@@ -51,7 +51,7 @@ struct PagesTests {
             #expect(html.contains("10001/01"))
             #expect(html.contains("12/2025"), "latest booked month")
             #expect(html.contains(" €"))
-            for section in ["Profil", "Dokumentenarchiv", "Posteingang", "Anträge", "Hilfe"] {
+            for section in ["Profil", "Dokumentenarchiv", "Posteingang", "Bescheinigungen", "Hilfe"] {
                 #expect(html.contains(section), "navigation names \(section)")
             }
             #expect(!html.contains("Ihr Zugang ist freigeschaltet"))
@@ -84,7 +84,7 @@ struct PagesTests {
             let browser = Browser(app)
             try await browser.signIn(stock: "erika")
             for (path, section) in [("/konto", "/konto"), ("/konto/dokumente", "/konto/dokumente"),
-                                    ("/konto/posteingang", "/konto/posteingang"), ("/konto/antraege", "/konto/antraege"),
+                                    ("/konto/posteingang", "/konto/posteingang"), ("/konto/bescheinigungen", "/konto/bescheinigungen"),
                                     ("/hilfe", "/hilfe")] {
                 let html = try await browser.get(path).body.string
                 let current = html.matches(of: /<a href="([^"]+)" aria-current="page">/).map { String($0.output.1) }

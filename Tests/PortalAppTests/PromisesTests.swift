@@ -13,7 +13,7 @@ struct PromisesTests {
                 let browser = Browser(app)
                 browser.cookies["lang"] = language
                 try await browser.signIn(stock: "erika")
-                for path in ["/", "/hilfe", "/konto", "/konto/profil", "/konto/antraege"] {
+                for path in ["/", "/hilfe", "/konto", "/konto/profil", "/konto/bescheinigungen"] {
                     let html = try await browser.get(path).body.string
                     for promise in ["rechtsverbindlich", "legally binding", "Noch nicht versandte", "not yet sent", "in Kürze", "bald direkt hier",
                                     "will soon be able", "wie weit Ihre Anliegen", "how far your matters"] {
@@ -31,7 +31,7 @@ struct PromisesTests {
             let browser = Browser(app)
             try await browser.signIn(stock: "erika")
             #expect(try await browser.get("/hilfe").body.string.contains("in der Regel in wenigen Sekunden"))
-            let certificates = try await browser.get("/konto/antraege").body.string
+            let certificates = try await browser.get("/konto/bescheinigungen").body.string
             #expect(certificates.contains("in der Regel in wenigen Sekunden") && !certificates.contains("sofort"))
         }
     }

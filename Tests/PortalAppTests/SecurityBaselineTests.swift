@@ -10,7 +10,7 @@ struct SecurityBaselineTests {
     /// Every route of this issue, public and personal, plus error cases.
     static let publicInventory = ["/", "/datenschutz", "/impressum", "/hilfe", "/dev/eid", "/healthz", "/readyz",
                                   "/gibt-es-nicht", "/static/css/portal.css", "/static/js/portal.js", "/sitzung/status"]
-    static let memberInventory = ["/konto", "/konto/profil", "/konto/dokumente", "/konto/posteingang", "/konto/antraege",
+    static let memberInventory = ["/konto", "/konto/profil", "/konto/dokumente", "/konto/posteingang", "/konto/bescheinigungen",
                                   "/konto/entwuerfe", "/konto/vorgaenge", "/registrierung"]
 
     @Test(arguments: TestDatabase.allCases)

@@ -13,7 +13,7 @@ struct TerminationFilesTests {
         try await withPortal(db) { app, clock in
             let browser = Browser(app)
             try await browser.signIn(stock: "erika")
-            try await browser.post("/konto/antraege", form: ["kind": "membership"])
+            try await browser.post("/konto/bescheinigungen", form: ["kind": "membership"])
             try await runDueJobs(app)
             try await NotificationTests.confirmAddress("erika@example.org", browser, app)
             let erika = try #require(try await Member.query(on: app.db).filter(\.$memberNumber == "10001/01").first())
@@ -56,7 +56,7 @@ struct TerminationFilesTests {
         try await withPortal(db) { app, clock in
             let browser = Browser(app)
             try await browser.signIn(stock: "erika")
-            try await browser.post("/konto/antraege", form: ["kind": "membership"])
+            try await browser.post("/konto/bescheinigungen", form: ["kind": "membership"])
             try await runDueJobs(app)
             try await NotificationTests.confirmAddress("erika@example.org", browser, app)
             let erika = try #require(try await Member.query(on: app.db).filter(\.$memberNumber == "10001/01").first())

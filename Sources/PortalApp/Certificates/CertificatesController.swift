@@ -5,14 +5,16 @@ import PortalJobs
 import SQLKit
 import Vapor
 
-/// "Anträge" for now: the certificates this member's status allows, the
+/// "Bescheinigungen": the certificates this member's status allows, the
 /// request, and the status of each request until the PDF is ready.
 struct CertificatesController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let area = routes.grouped(RequireAccountMiddleware())
-        area.get(SiteURL.applications.components, use: catalogue)
-        area.post(SiteURL.applications.components, use: request)
-        area.get(SiteURL.applications.components + [":requestID"], use: status)
+        area.get(SiteURL.certificates.components, use: catalogue)
+        area.post(SiteURL.certificates.components, use: request)
+        area.get(SiteURL.certificateRequest(.key).components, use: status)
+        // Until the applications catalogue exists, its address leads to the certificates.
+        area.get(SiteURL.applications.components) { req in req.redirect(to: SiteURL.certificates.path) }
     }
 
     func catalogue(req: Request) async throws -> Response {
@@ -71,10 +73,10 @@ struct CertificatesController: RouteCollection {
         }
         switch outcome {
         case .existing(let id):
-            return req.redirect(to: "\(SiteURL.applications.path)/\(id.uuidString)")
+            return req.redirect(to: SiteURL.certificateRequest(.value(id)).path)
         case .created(let id):
             jobs.worker.wake()
-            return req.redirect(to: "\(SiteURL.applications.path)/\(id.uuidString)")
+            return req.redirect(to: SiteURL.certificateRequest(.value(id)).path)
         case .limited(let retryAfter):
             let minutes = String(max(1, (retryAfter + 59) / 60))
             let response = try await renderCatalogue(req, problem: "certificates.error.limit", detail: minutes, status: .tooManyRequests)
@@ -91,7 +93,7 @@ struct CertificatesController: RouteCollection {
 
     func status(req: Request) async throws -> Response {
         let member = try req.requireMember().member
-        guard let id = req.parameters.get("requestID", as: UUID.self),
+        guard let id = req.parameters.get(SiteURL.Key.requestID, as: UUID.self),
               let request = try await CertificateRequest.query(on: req.db).filter(\.$id == id).filter(\.$memberID == member.requireID()).first()
         else { throw Abort(.notFound) }
         if req.wantsJSON {
@@ -109,8 +111,8 @@ struct CertificatesController: RouteCollection {
             state: request.state.rawValue, stateKey: "certificates.state.\(request.state.rawValue)", kindKey: "certificates.kind.\(request.kind)",
             year: request.year.map(String.init), expectedTime: expected, afterWindow: afterWindow,
             windowEnd: req.portal.configuration.maintenanceWindow.end.description,
-            documentHref: request.documentID.map { "\(SiteURL.documents.path)/\($0.uuidString)" },
-            statusURL: "\(SiteURL.applications.path)/\(id.uuidString)")
+            documentHref: request.documentID.map { SiteURL.document(.value($0)).path },
+            statusURL: SiteURL.certificateRequest(.value(id)).path)
         return req.respond(page: context.page, content: CertificatesPages.status(context, req.texts))
     }
 
@@ -130,7 +132,7 @@ struct CertificatesController: RouteCollection {
             page: PageContext(req, titleKey: "certificates.title", memberName: member.displayName),
             certificates: items, problemKey: problem, problemYear: detail,
             recent: recent.map { .init(kindKey: "certificates.kind.\($0.kind)", year: $0.year.map(String.init), stateKey: "certificates.state.\($0.state.rawValue)",
-                                       href: "\(SiteURL.applications.path)/\($0.id?.uuidString ?? "")") })
+                                       href: $0.id.map { SiteURL.certificateRequest(.value($0)).path } ?? SiteURL.certificates.path) })
         return req.respond(page: context.page, status: status, content: CertificatesPages.catalogue(context, req.texts))
     }
 

@@ -12,8 +12,8 @@ struct DocumentsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let area = routes.grouped(RequireAccountMiddleware())
         area.get(SiteURL.documents.components, use: list)
-        area.get(SiteURL.documents.components + [":documentID"], use: download)
-        area.post(SiteURL.documents.components + [":documentID", "anfordern"], use: request)
+        area.get(SiteURL.document(.key).components, use: download)
+        area.post(SiteURL.documentRequest(.key).components, use: request)
     }
 
     func list(req: Request) async throws -> Response {
@@ -97,7 +97,7 @@ struct DocumentsController: RouteCollection {
     /// document and an unknown id are the same 404.
     func download(req: Request) async throws -> Response {
         let member = try req.requireMember().member
-        guard let id = req.parameters.get("documentID", as: UUID.self),
+        guard let id = req.parameters.get(SiteURL.Key.documentID, as: UUID.self),
               let document = try await Document.query(on: req.db).filter(\.$id == id).filter(\.$memberID == member.requireID()).first()
         else { throw Abort(.notFound) }
         guard document.availability == .online else {
@@ -125,7 +125,7 @@ struct DocumentsController: RouteCollection {
 
     func request(req: Request) async throws -> Response {
         let member = try req.requireMember().member
-        guard let id = req.parameters.get("documentID", as: UUID.self),
+        guard let id = req.parameters.get(SiteURL.Key.documentID, as: UUID.self),
               let document = try await Document.query(on: req.db).filter(\.$id == id).filter(\.$memberID == member.requireID()).first()
         else { throw Abort(.notFound) }
         guard document.availability == .offline else { return req.redirect(to: SiteURL.documents.path) }
@@ -155,7 +155,7 @@ struct DocumentsController: RouteCollection {
         }
         guard claimed else { return req.redirect(to: SiteURL.documents.path) }
         jobs.worker.wake()
-        return req.redirect(to: SiteURL.documents.path + "?angefordert=1")
+        return req.redirect(to: SiteURL.documents.path(query: ["angefordert": "1"]))
     }
 
     /// RFC 6266: an ASCII fallback name plus the UTF-8 form.
@@ -202,8 +202,8 @@ struct DocumentsContext: Encodable {
             date = Format.date(document.documentDate, language)
             availability = document.availability
             onlineUntil = document.onlineUntil.map { Format.date($0, language) }
-            href = "\(SiteURL.documents.path)/\(document.id.uuidString)"
-            requestAction = href + "/anfordern"
+            href = SiteURL.document(.value(document.id)).path
+            requestAction = SiteURL.documentRequest(.value(document.id)).path
         }
     }
 }

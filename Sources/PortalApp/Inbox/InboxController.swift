@@ -11,7 +11,7 @@ struct InboxController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let area = routes.grouped(RequireAccountMiddleware())
         area.get(SiteURL.inbox.components, use: list)
-        area.get(SiteURL.inbox.components + [":messageID"], use: show)
+        area.get(SiteURL.inboxMessage(.key).components, use: show)
     }
 
     func list(req: Request) async throws -> Response {
@@ -27,14 +27,14 @@ struct InboxController: RouteCollection {
             page: PageContext(req, titleKey: "nav.inbox", memberName: member.displayName),
             messages: try messages.map { try InboxContext.Item($0, language: req.language, catalogue: req.portal.catalogue) },
             currentPage: page, pageCount: pages,
-            previous: page > 1 ? "\(SiteURL.inbox.path)?seite=\(page - 1)" : nil,
-            next: page < pages ? "\(SiteURL.inbox.path)?seite=\(page + 1)" : nil)
+            previous: page > 1 ? SiteURL.inbox.path(query: ["seite": String(page - 1)]) : nil,
+            next: page < pages ? SiteURL.inbox.path(query: ["seite": String(page + 1)]) : nil)
         return req.respond(page: context.page, content: InboxPages.list(context, req.texts))
     }
 
     func show(req: Request) async throws -> Response {
         let member = try req.requireMember().member
-        guard let id = req.parameters.get("messageID", as: UUID.self),
+        guard let id = req.parameters.get(SiteURL.Key.messageID, as: UUID.self),
               let message = try await InboxMessage.query(on: req.db).filter(\.$id == id).filter(\.$memberID == member.requireID()).first()
         else { throw Abort(.notFound) }
         if message.readAt == nil {
@@ -77,7 +77,7 @@ struct InboxContext: Encodable {
 
         init(_ message: InboxMessage, language: LocalizationCatalogue.Language, catalogue: LocalizationCatalogue) throws {
             let id = try message.requireID()
-            href = "\(SiteURL.inbox.path)/\(id.uuidString)"
+            href = SiteURL.inboxMessage(.value(id)).path
             subjectKey = "inbox.\(message.kind).subject"
             bodyKey = "inbox.\(message.kind).body"
             var parameters = message.parameters.map { $0.text(in: language) } + ["", "", ""]
@@ -85,7 +85,7 @@ struct InboxContext: Encodable {
             (p0, p1, p2) = (parameters[0], parameters[1], parameters[2])
             date = Format.date(message.createdAt, language) + ", " + Format.time(message.createdAt, language)
             unread = message.readAt == nil
-            documentHref = message.documentID.map { "\(SiteURL.documents.path)/\($0.uuidString)" }
+            documentHref = message.documentID.map { SiteURL.document(.value($0)).path }
         }
     }
 }

@@ -38,7 +38,7 @@ struct MemberAreaController: RouteCollection {
         return .figures(asOf: PartialDate(iso: summary.asOf).map { Format.date($0, language) } ?? summary.asOf,
                         accrued: Format.euros(cents: summary.accruedCents, language),
                         projected: summary.projectedCents.map { Format.euros(cents: $0, language) },
-                        statementHref: SiteURL.applications.path)
+                        statementHref: SiteURL.certificates.path)
     }
 
     func profile(req: Request) async throws -> Response {

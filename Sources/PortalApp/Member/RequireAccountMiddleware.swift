@@ -8,8 +8,7 @@ import Vapor
 struct RequireAccountMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         guard let session = request.currentSession, session.isSignedIn else {
-            let notice = request.sessionState.expiredNow ? "?abgelaufen=1" : ""
-            return request.redirect(to: SiteURL.start.path + notice)
+            return request.redirect(to: request.sessionState.expiredNow ? SiteURL.start.path(query: ["abgelaufen": "1"]) : SiteURL.start.path)
         }
         guard let accountID = session.accountID,
               let (account, member, unread) = try await Self.preloadedOrFresh(accountID, request), account.state == .active

@@ -64,7 +64,7 @@ struct NotificationsController: RouteCollection {
             return response
         }
         jobs.worker.wake()
-        return req.redirect(to: SiteURL.profile.path + "?gespeichert=1")
+        return req.redirect(to: SiteURL.profile.path(query: ["gespeichert": "1"]))
     }
 
     /// Opening the link only shows a button: confirming changes state, so it is a POST.

@@ -164,7 +164,7 @@ struct RegistrationController: RouteCollection {
         guard let account = try await Account.query(on: req.db).filter(\.$pseudonym == pseudonym).filter(\.$state == .active).first(),
               let identity = req.signedInIdentity else { return nil }
         try await req.signIn(identity, accountID: account.id)
-        return req.redirect(to: SiteURL.dashboard.path + "?willkommen=1")
+        return req.redirect(to: SiteURL.dashboard.path(query: ["willkommen": "1"]))
     }
 
     private func latestRegistration(_ req: Request, pseudonym: String) async throws -> Registration? {

@@ -15,7 +15,7 @@ struct SessionController: RouteCollection {
                 action: "signout", memberID: nil)
         }
         try await req.signOutEverywhere()
-        return req.redirect(to: SiteURL.start.path + "?abgemeldet=1")
+        return req.redirect(to: SiteURL.start.path(query: ["abgemeldet": "1"]))
     }
 
     /// Seconds until the idle timeout; asking does not extend the session.

@@ -41,7 +41,7 @@ struct ContactController: RouteCollection {
                                       action: "contact.sent", memberID: memberID,
                                       detail: ["message": message.id!.uuidString, "topic": topic.rawValue])
         }
-        return req.redirect(to: SiteURL.help.path + "?gesendet=1#kontakt")
+        return req.redirect(to: SiteURL.help.path(query: ["gesendet": "1"], fragment: "kontakt"))
     }
 }
 

@@ -8,7 +8,7 @@ struct StartController: RouteCollection {
         routes.get(SiteURL.privacy.components, use: privacy)
         routes.get(SiteURL.imprint.components, use: imprint)
         routes.get(SiteURL.help.components, use: help)
-        routes.get("sprache", ":code", use: switchLanguage)
+        routes.get(SiteURL.language(.key).components, use: switchLanguage)
         routes.get(SiteURL.signIn.components, use: signIn)
     }
 
@@ -37,7 +37,7 @@ struct StartController: RouteCollection {
     /// Sets only the language preference cookie, which holds no personal data
     /// and changes nothing on the server, then returns to the page (local paths only).
     func switchLanguage(req: Request) async throws -> Response {
-        guard let code = req.parameters.get("code"), let language = LocalizationCatalogue.Language(rawValue: code) else {
+        guard let code = req.parameters.get(SiteURL.Key.languageCode), let language = LocalizationCatalogue.Language(rawValue: code) else {
             throw Abort(.notFound)
         }
         let back = (try? req.query.get(String.self, at: "zurueck")).flatMap(Self.localPath) ?? SiteURL.start.path

@@ -59,7 +59,7 @@ struct PageContext: Encodable {
     /// (their routes stay, unlinked, with a "coming soon" page).
     static let memberNavigation: [(String, SiteURL)] = [
         ("nav.dashboard", .dashboard), ("nav.profile", .profile), ("nav.documents", .documents),
-        ("nav.inbox", .inbox), ("nav.applications", .applications), ("nav.help", .help),
+        ("nav.inbox", .inbox), ("nav.certificates", .certificates), ("nav.help", .help),
     ]
 }
 
