@@ -26,6 +26,18 @@ struct RegistrationOutcomeTests {
                                             jobs: app.jobs, retiredCards: app.portal.tokens.retiredCards)
     }
 
+    /// Erika signs in with her card, then registers a new one, which takes her account over.
+    @discardableResult
+    private func linkNewCard(_ app: Application, _ clock: TestClock) async throws -> Browser {
+        try await Browser(app).signIn(stock: "erika")
+        let newCard = Browser(app)
+        try await newCard.signIn(family: "MUSTERMANN", given: "ERIKA", born: "1964-08-12", pseudonym: "erika-new-card", birthName: "GABLER")
+        try await newCard.register("10001/01")
+        clock.advance(by: 10)
+        try await runDueJobs(app)
+        return newCard
+    }
+
     @Test(arguments: TestDatabase.allCases)
     func anApprovalAfterReviewReachesTheInboxAndTheLeftAddressOnce(_ db: TestDatabase) async throws {
         try await withPortal(db) { app, clock in
@@ -35,6 +47,9 @@ struct RegistrationOutcomeTests {
 
             let left = try await browser.post("/registrierung/benachrichtigung", form: ["email": "agca@example.org"])
             #expect(left.location == "/registrierung")
+            let trail = try await AuditEntry.query(on: app.db).filter(\.$action == "registration.notify_requested").all()
+            #expect(trail.count == 1)
+            #expect(trail.allSatisfy { !$0.detail.contains("@") }, "the trail records that an address was left, not which")
             let waiting = try await browser.get("/registrierung").body.string
             #expect(waiting.contains("Sobald die Sachbearbeitung entschieden hat, schreiben wir Ihnen eine E-Mail."))
             #expect(!waiting.contains("name=\"email\""), "the form does not ask twice")
@@ -130,13 +145,7 @@ struct RegistrationOutcomeTests {
     @Test(arguments: TestDatabase.allCases)
     func anOldCardAfterACardChangeIsToldWhenAndHowToReachTheFund(_ db: TestDatabase) async throws {
         try await withPortal(db) { app, clock in
-            let oldCard = Browser(app)
-            try await oldCard.signIn(stock: "erika")
-            let newCard = Browser(app)
-            try await newCard.signIn(family: "MUSTERMANN", given: "ERIKA", born: "1964-08-12", pseudonym: "erika-new-card", birthName: "GABLER")
-            try await newCard.register("10001/01")
-            clock.advance(by: 10)
-            try await runDueJobs(app)
+            let newCard = try await linkNewCard(app, clock)
             #expect(try await newCard.get("/registrierung").location == "/konto?willkommen=1")
 
             let again = Browser(app)
@@ -166,13 +175,7 @@ struct RegistrationOutcomeTests {
     @Test(arguments: TestDatabase.allCases)
     func anOldCardThatRegistersAgainIsNoLongerRetired(_ db: TestDatabase) async throws {
         try await withPortal(db) { app, clock in
-            let oldCard = Browser(app)
-            try await oldCard.signIn(stock: "erika")
-            let newCard = Browser(app)
-            try await newCard.signIn(family: "MUSTERMANN", given: "ERIKA", born: "1964-08-12", pseudonym: "erika-new-card", birthName: "GABLER")
-            try await newCard.register("10001/01")
-            clock.advance(by: 10)
-            try await runDueJobs(app)
+            try await linkNewCard(app, clock)
 
             let again = Browser(app)
             try await again.signIn(stock: "erika")

@@ -55,11 +55,15 @@ struct RegistrationController: RouteCollection {
             return response
         }
         let id = try latest.requireID()
+        let now = req.clock.now()
         try await req.db.writeTransaction { db in
             // Only while the decision is still open: a decided one has nobody left to tell.
             guard let registration = try await Registration.find(id, on: db), registration.state == .review else { return }
             registration.notifyEmail = address
             try await registration.save(on: db)
+            // That an address was left, never the address.
+            try await AuditLog.record(on: db, at: now, actor: "eid:unregistered", action: "registration.notify_requested",
+                                      memberID: registration.memberID, detail: ["registration": id.uuidString])
         }
         return req.redirect(to: SiteURL.registration.path)
     }
