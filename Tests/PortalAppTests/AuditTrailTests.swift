@@ -92,10 +92,10 @@ struct AuditTrailTests {
 
     @Test
     func withoutTheOptionTheOperatorIsTheSystemUserOrWhoeverCalledSudo() throws {
-        #expect(try OperatorName.actor(option: nil, environment: ["SUDO_USER": "m.schulz", "USER": "root"], effectiveUID: 0) == "operator:m.schulz")
-        #expect(try OperatorName.actor(option: nil, environment: ["SUDO_USER": "m.schulz"], effectiveUID: 4_242_424) != "operator:m.schulz",
+        #expect(try OperatorName.actor(option: nil, environment: ["SUDO_USER": "m.schulz", "USER": "root"], effectiveUID: 0) == .operator(name: "m.schulz"))
+        #expect(try OperatorName.actor(option: nil, environment: ["SUDO_USER": "m.schulz"], effectiveUID: 4_242_424) != .operator(name: "m.schulz"),
                 "without root, SUDO_USER is only a variable anyone can set")
-        let own = try OperatorName.actor(option: nil, environment: [:])
+        let own = try OperatorName.actor(option: nil, environment: [:]).auditValue
         #expect(own.hasPrefix("operator:") && own != "operator:cli" && own.count > "operator:".count)
         #expect(throws: OperatorName.Invalid.self) { try OperatorName.actor(option: "eve\u{1B}[2J") }
     }

@@ -73,7 +73,7 @@ struct CardChangeAndTerminationTests {
             let document = try #require(try await Document.query(on: app.db).first())
             let portalFile = app.portal.configuration.dataDirectory.appendingPathComponent("documents/portal/\(document.blobKey).blob")
             #expect(FileManager.default.fileExists(atPath: portalFile.path))
-            let report = try await AccountTermination.terminate(try MemberNumber(parsing: "10001/01"), on: app.db, at: clock.now(), actor: "test",
+            let report = try await AccountTermination.terminate(try MemberNumber(parsing: "10001/01"), on: app.db, at: clock.now(), actor: .operator(name: "test"),
                                                                 portalStore: app.archive.portalStore, outbox: app.mailOutbox)
             #expect(report.accounts == 1)
             #expect(report.sessions == 2)
@@ -103,7 +103,7 @@ struct CardChangeAndTerminationTests {
             let later = Browser(app)
             #expect(try await later.signIn(stock: "erika").location == "/registrierung", "the card is unknown again")
 
-            let second = try await AccountTermination.terminate(try MemberNumber(parsing: "10001/01"), on: app.db, at: clock.now(), actor: "test")
+            let second = try await AccountTermination.terminate(try MemberNumber(parsing: "10001/01"), on: app.db, at: clock.now(), actor: .operator(name: "test"))
             #expect(!second.deletedAnything, "idempotent")
             #expect(try await AuditEntry.query(on: app.db).filter(\.$action == "account.terminated").count() == 1)
         }

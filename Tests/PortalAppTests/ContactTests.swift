@@ -33,7 +33,7 @@ struct ContactTests {
             #expect(inbox.body.string.contains("Ihre Nachricht ist eingegangen"))
 
             clock.advance(by: 3600)
-            try await ContactCommand.markHandled(stored, at: clock.now(), on: app.db)
+            try await ContactHandling(database: app.db, clock: clock).markHandled(stored.requireID(), actor: .operator(name: "test"))
             let handled = try #require(try await ContactMessage.find(stored.id, on: app.db))
             #expect(handled.state == .handled)
             #expect(handled.handledAt == clock.now())

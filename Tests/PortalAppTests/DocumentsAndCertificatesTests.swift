@@ -227,11 +227,12 @@ struct DocumentsAndCertificatesTests {
         try await withPortal(db) { app, clock in
             let pdf = Data(try app.documents.sealedPDF(SampleCertificate.spec(fund: app.portal.configuration.fund, date: clock.now()), at: clock.now()))
             var dates: [String: String] = [:]
+            let filing = DocumentFiling(database: app.db, clock: clock, archive: app.archive)
             for index in 0..<45 {
                 let date = String(format: "%04d-%02d-%02d", 2023 + index % 3, 1 + index % 12, 1 + index % 28)
                 dates["Schreiben \(index)"] = date
-                _ = try await DocumentsCommand.add(pdf, to: "10001/01", category: index % 5 == 0 ? "decision" : "letter",
-                                                   title: "Schreiben \(index)", date: date, app: app)
+                _ = try await filing.file(pdf, to: "10001/01", category: index % 5 == 0 ? "decision" : "letter",
+                                          title: "Schreiben \(index)", date: date, actor: .operator(name: "test"))
             }
             let older = try #require(try await Document.query(on: app.db).filter(\.$title == "Schreiben 0").first())
             #expect(DocumentsController.year(of: older.documentDate) == 2023, "an older document keeps its date")
@@ -278,14 +279,15 @@ struct DocumentsAndCertificatesTests {
             func refusal(_ data: Data, member: String = "10001/01", category: String? = "letter", title: String? = "Schreiben",
                          date: String? = nil) async -> String {
                 do {
-                    _ = try await DocumentsCommand.add(data, to: member, category: category, title: title, date: date, app: app)
+                    _ = try await DocumentFiling(database: app.db, clock: app.portal.clock, archive: app.archive)
+                        .file(data, to: member, category: category, title: title, date: date, actor: .operator(name: "test"))
                     return "accepted"
                 } catch {
                     return String(describing: error)
                 }
             }
             #expect(await refusal(Data("MZ\u{90}\u{00}".utf8)).contains("not a PDF"))
-            #expect(await refusal(pdf + Data(count: DocumentsCommand.maximumBytes)).contains("limit"))
+            #expect(await refusal(pdf + Data(count: DocumentFiling.maximumBytes)).contains("limit"))
             #expect(await refusal(pdf, member: "99999/01").contains("no member 99999/01"))
             #expect(await refusal(pdf, member: "abc").contains("not a member number"))
             #expect(await refusal(pdf, category: "invoice").contains("--category"))

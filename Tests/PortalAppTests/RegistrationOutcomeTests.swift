@@ -22,7 +22,7 @@ struct RegistrationOutcomeTests {
     }
 
     private func decide(_ registration: Registration, approve: Bool, _ app: Application, _ clock: TestClock) async throws {
-        try await RegistrationReview.decide(try registration.requireID(), approve: approve, on: app.db, at: clock.now(), actor: "test",
+        try await RegistrationReview.decide(try registration.requireID(), approve: approve, on: app.db, at: clock.now(), actor: .operator(name: "test"),
                                             jobs: app.jobs, retiredCards: app.portal.tokens.retiredCards)
     }
 
@@ -166,7 +166,7 @@ struct RegistrationOutcomeTests {
             #expect(retired.count == 1)
             #expect(retired.first?.cardDigest != StockIdentities.erika.pseudonym)
             #expect(retired.first?.cardDigest == app.portal.tokens.retiredCards.hash(StockIdentities.erika.pseudonym))
-            _ = try await AccountTermination.terminate(try MemberNumber(parsing: "10001/01"), on: app.db, at: clock.now(), actor: "test",
+            _ = try await AccountTermination.terminate(try MemberNumber(parsing: "10001/01"), on: app.db, at: clock.now(), actor: .operator(name: "test"),
                                                        portalStore: app.archive.portalStore, outbox: app.mailOutbox)
             #expect(try await RetiredCard.query(on: app.db).count() == 0)
         }

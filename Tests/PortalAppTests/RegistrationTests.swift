@@ -49,7 +49,7 @@ struct RegistrationTests {
 
             let registration = try #require(try await Registration.query(on: app.db).filter(\.$state == .review).first())
             #expect(registration.reason == "partialBirthDate")
-            try await RegistrationReview.decide(try registration.requireID(), approve: true, on: app.db, at: clock.now(), actor: "test", jobs: app.jobs,
+            try await RegistrationReview.decide(try registration.requireID(), approve: true, on: app.db, at: clock.now(), actor: .operator(name: "test"), jobs: app.jobs,
                                                retiredCards: app.portal.tokens.retiredCards)
             #expect(try await browser.get("/registrierung").location == "/konto?willkommen=1")
             #expect(try await browser.get("/konto").status == .ok)

@@ -27,7 +27,7 @@ struct TerminationFilesTests {
             // The database refuses the last step of the termination, so its transaction rolls back.
             try await refuseAccountDeletion(app, db)
             await #expect(throws: (any Error).self) {
-                try await AccountTermination.terminate(try MemberNumber(parsing: "10001/01"), on: app.db, at: clock.now(), actor: "test",
+                try await AccountTermination.terminate(try MemberNumber(parsing: "10001/01"), on: app.db, at: clock.now(), actor: .operator(name: "test"),
                                                        portalStore: app.archive.portalStore, outbox: app.mailOutbox)
             }
             #expect(try await Document.query(on: app.db).filter(\.$memberID == erika.requireID()).count() == 1)
@@ -35,7 +35,7 @@ struct TerminationFilesTests {
             #expect(mailFiles() == mailsBefore)
 
             try await allowAccountDeletion(app, db)
-            let report = try await AccountTermination.terminate(try MemberNumber(parsing: "10001/01"), on: app.db, at: clock.now(), actor: "test",
+            let report = try await AccountTermination.terminate(try MemberNumber(parsing: "10001/01"), on: app.db, at: clock.now(), actor: .operator(name: "test"),
                                                                 portalStore: app.archive.portalStore, outbox: app.mailOutbox)
             #expect(report.documents == 1)
             #expect(!FileManager.default.fileExists(atPath: portalFile.path))
@@ -66,7 +66,7 @@ struct TerminationFilesTests {
 
             let store = UndeletableStore(inner: app.archive.portalStore)
             do {
-                _ = try await AccountTermination.terminate(try MemberNumber(parsing: "10001/01"), on: app.db, at: clock.now(), actor: "test",
+                _ = try await AccountTermination.terminate(try MemberNumber(parsing: "10001/01"), on: app.db, at: clock.now(), actor: .operator(name: "test"),
                                                            portalStore: store, outbox: app.mailOutbox)
                 Issue.record("a file that stayed was not reported")
             } catch let error as AccountTermination.FilesLeft {

@@ -8,12 +8,12 @@ import Vapor
 /// only, never addresses or free text, so the trail adds no personal data.
 enum AuditLog {
     static func record(
-        on db: any Database, at date: Date, actor: String, action: String,
+        on db: any Database, at date: Date, actor: AuditActor, action: String,
         memberID: UUID?, detail: [String: String] = [:]
     ) async throws {
         let entry = AuditEntry()
         entry.occurredAt = date
-        entry.actor = actor
+        entry.actor = actor.auditValue
         entry.action = action
         entry.memberID = memberID
         let encoder = JSONEncoder()
@@ -32,7 +32,8 @@ enum AuditLog {
         try await record(on: db ?? req.db, at: req.clock.now(), actor: actor(of: req), action: action, memberID: memberID, detail: detail)
     }
 
-    static func actor(of req: Request) -> String {
-        req.signedInMember?.account.id.map { "account:\($0.uuidString)" } ?? "visitor"
+    /// The signed-in member, else a visitor.
+    static func actor(of req: Request) -> AuditActor {
+        req.signedInMember?.account.id.map { .member(accountID: $0) } ?? .visitor
     }
 }

@@ -10,14 +10,14 @@ enum OperatorName {
         var description: String { "--operator '\(TerminalText.escape(name))' is not a name: use letters, digits, . _ @ - (at most 64)" }
     }
 
-    /// `operator:NAME` from `--operator`, else from the system user.
+    /// The operator named by `--operator`, else the system user.
     static func actor(option: String?, environment: [String: String] = ProcessInfo.processInfo.environment,
-                      effectiveUID: uid_t = geteuid()) throws -> String {
+                      effectiveUID: uid_t = geteuid()) throws -> AuditActor {
         if let option {
             guard isValid(option) else { throw Invalid(name: option) }
-            return "operator:" + option
+            return .operator(name: option)
         }
-        return "operator:" + systemUser(environment: environment, effectiveUID: effectiveUID)
+        return .operator(name: systemUser(environment: environment, effectiveUID: effectiveUID))
     }
 
     /// sudo runs the command as root, but the person is the one in SUDO_USER

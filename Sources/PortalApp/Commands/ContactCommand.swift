@@ -96,20 +96,8 @@ struct ContactCommand: AsyncCommandGroup {
             let app = context.application
             let actor = try OperatorName.actor(option: signature.operatorName)
             let message = try await ContactCommand.find(signature.id, on: app.db)
-            let now = app.portal.clock.now()
-            try await ContactCommand.markHandled(message, at: now, by: actor, on: app.db)
+            try await ContactHandling(database: app.db, clock: app.portal.clock).markHandled(message.requireID(), actor: actor)
             context.console.line("contact message \(signature.id) handled")
-        }
-    }
-
-    static func markHandled(_ message: ContactMessage, at now: Date, by actor: String = "operator:" + OperatorName.systemUser(), on db: any Database) async throws {
-        guard message.state == .new else { return }
-        try await db.transaction { tx in
-            message.state = .handled
-            message.handledAt = now
-            try await message.save(on: tx)
-            try await AuditLog.record(on: tx, at: now, actor: actor, action: "contact.handled", memberID: message.memberID,
-                                      detail: ["message": try message.requireID().uuidString])
         }
     }
 }

@@ -9,56 +9,6 @@ struct DocumentsCommand: AsyncCommandGroup {
     var help: String { "Adds documents to a member's archive, lists them, takes one offline." }
     var commands: [String: any AnyAsyncCommand] { ["add": Add(), "list": List(), "offline": Offline()] }
 
-    /// Case workers' files are PDFs of reasonable size; anything else is refused before it is stored.
-    static let maximumBytes = 20 * 1024 * 1024
-
-    static func member(_ text: String, on db: any Database) async throws -> Member {
-        guard let number = try? MemberNumber(parsing: text) else {
-            throw UsageError(description: "'\(text)' is not a member number like 99999/01")
-        }
-        guard let member = try await Member.query(on: db).filter(\.$memberNumber == number.value).first() else {
-            throw UsageError(description: "no member \(number.value) in the portal's records")
-        }
-        return member
-    }
-
-    /// Checks a case worker's file and its details, files it in the member
-    /// file, puts it online and tells the member, in one transaction.
-    static func add(_ data: Data, to memberNumber: String, category: String?, title: String?, date: String?,
-                    by actor: String = "operator:" + OperatorName.systemUser(), app: Application) async throws -> Document {
-        guard let category = category.flatMap(Document.Category.init(rawValue:)) else {
-            let names = Document.Category.allCases.map(\.rawValue).joined(separator: ", ")
-            throw UsageError(description: "--category must be one of: \(names)")
-        }
-        guard let title = title?.trimmingCharacters(in: .whitespacesAndNewlines), (1...200).contains(title.count) else {
-            throw UsageError(description: "--title is required (1 to 200 characters)")
-        }
-        let now = app.portal.clock.now()
-        let dated = try date.map { text in
-            guard let date = Add.parseDate(text) else { throw UsageError(description: "--date '\(text)' is not a date like 2024-03-31") }
-            guard date <= now else { throw UsageError(description: "--date lies in the future") }
-            return date
-        }
-        guard data.count <= maximumBytes else {
-            throw UsageError(description: "the file has \(data.count) bytes; the limit is \(maximumBytes)")
-        }
-        guard data.starts(with: Array("%PDF-".utf8)) else {
-            throw UsageError(description: "the file is not a PDF (it does not begin with %PDF-)")
-        }
-        let member = try await member(memberNumber, on: app.db)
-        let memberID = try member.requireID()
-        let archive = app.archive
-        let fileName = CertificateGeneration.fileName(title, member: member)
-        return try await app.db.transaction { db in
-            let document = try await archive.file([UInt8](data), title: title, fileName: fileName, category: category,
-                                                  memberID: memberID, source: actor, dated: dated, on: db)
-            try await Inbox.post(.documentProvided, to: memberID, parameters: [title], documentID: document.id, on: db, at: now)
-            try await AuditLog.record(on: db, at: now, actor: actor, action: "document.add", memberID: memberID,
-                                      detail: ["document": try document.requireID().uuidString, "category": category.rawValue])
-            return document
-        }
-    }
-
     struct Add: AsyncCommand {
         struct Signature: CommandSignature {
             @Argument(name: "member_number", help: "e.g. 99999/01")
@@ -83,17 +33,10 @@ struct DocumentsCommand: AsyncCommandGroup {
             guard let data = FileManager.default.contents(atPath: signature.file) else {
                 throw UsageError(description: "cannot read \(signature.file)")
             }
-            let document = try await DocumentsCommand.add(data, to: signature.memberNumber, category: signature.category,
-                                                          title: signature.title, date: signature.date, by: actor, app: app)
+            let filing = DocumentFiling(database: app.db, clock: app.portal.clock, archive: app.archive)
+            let document = try await filing.file(data, to: signature.memberNumber, category: signature.category,
+                                                 title: signature.title, date: signature.date, actor: actor)
             context.console.line("added \(try document.requireID().uuidString): \(document.category.rawValue), \(data.count) bytes, online until \(Format.date(document.onlineUntil ?? document.createdAt, .de))")
-        }
-
-        static func parseDate(_ text: String) -> Date? {
-            let parts = text.split(separator: "-").compactMap { Int($0) }
-            guard parts.count == 3, text.count == 10 else { return nil }
-            let components = DateComponents(year: parts[0], month: parts[1], day: parts[2], hour: 12)
-            guard components.isValidDate(in: Calendar.berlin) else { return nil }
-            return Calendar.berlin.date(from: components)
         }
     }
 
@@ -110,7 +53,7 @@ struct DocumentsCommand: AsyncCommandGroup {
         func run(using context: CommandContext, signature: Signature) async throws {
             let app = context.application
             let actor = try OperatorName.actor(option: signature.operatorName)
-            let member = try await DocumentsCommand.member(signature.memberNumber, on: app.db)
+            let member = try await DocumentFiling.member(signature.memberNumber, on: app.db)
             let documents = try await Document.query(on: app.db).filter(\.$memberID == member.requireID())
                 .sort(\.$documentDate, .descending).all()
             try await AuditLog.record(on: app.db, at: app.portal.clock.now(), actor: actor, action: "document.list", memberID: member.id,

@@ -115,7 +115,7 @@ struct DocumentsController: RouteCollection {
             req.logger.critical("document failed its integrity check", metadata: ["document": .string(id.uuidString)])
             throw Abort(.conflict, reason: "document integrity")
         }
-        try await AuditLog.record(on: req.db, at: req.clock.now(), actor: "account:\(req.signedInMember?.account.id?.uuidString ?? "")",
+        try await AuditLog.record(on: req.db, at: req.clock.now(), actor: AuditLog.actor(of: req),
                                   action: "document.download", memberID: member.id, detail: ["document": id.uuidString])
         let response = Response(status: .ok, body: .init(data: Data(bytes)))
         response.headers.contentType = HTTPMediaType(type: "application", subType: "pdf")

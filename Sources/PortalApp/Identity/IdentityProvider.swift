@@ -33,7 +33,7 @@ enum SignInFlow {
         request.portal.signIns.increment()
         try await AuditLog.record(
             on: request.db, at: request.clock.now(),
-            actor: account.map { "account:\($0.id?.uuidString ?? "")" } ?? "eid:unregistered",
+            actor: .cardHolder(accountID: account?.id),
             action: "signin", memberID: account?.$member.id,
             // The client's address (behind the proxy: the forwarded one) for investigating sign-ins.
             detail: ["provider": provider, "known": account == nil ? "no" : "yes", "loa": identity.levelOfAssurance,

@@ -8,7 +8,7 @@ enum ProfileRendering {
         let signedIn = try req.requireMember()
         let member = signedIn.member
         let setting = try await NotificationSetting.query(on: req.db).filter(\.$memberID == member.requireID()).first()
-        try await AuditLog.record(on: req.db, at: req.clock.now(), actor: "account:\(signedIn.account.id?.uuidString ?? "")",
+        try await AuditLog.record(on: req.db, at: req.clock.now(), actor: AuditLog.actor(of: req),
                                   action: "profile.view", memberID: member.id)
         let saved = req.query[String.self, at: "gespeichert"] != nil
         let context = ProfileContext(

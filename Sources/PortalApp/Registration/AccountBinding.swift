@@ -13,7 +13,7 @@ enum AccountBinding {
     }
 
     static func bind(
-        member: Member, pseudonym: String, registration: Registration?, on db: any Database, at now: Date, actor: String,
+        member: Member, pseudonym: String, registration: Registration?, on db: any Database, at now: Date, actor: AuditActor,
         jobs: JobsService, retiredCards: TokenHasher
     ) async throws -> Outcome {
         let memberID = try member.requireID()
@@ -43,7 +43,7 @@ enum AccountBinding {
             registration.state = .active
             registration.memberID = memberID
             registration.decidedAt = now
-            registration.decidedBy = actor
+            registration.decidedBy = actor.auditValue
             try await registration.save(on: db)
         }
         if outcome == .cardChanged {

@@ -19,7 +19,7 @@ struct CardChangeController: RouteCollection {
         let signedIn = try req.requireMember()
         let now = req.clock.now()
         let code = try await TransferCodes.create(for: try signedIn.account.requireID(), on: req.db, hasher: req.portal.tokens.transferCodes, at: now)
-        try await AuditLog.record(on: req.db, at: now, actor: "account:\(signedIn.account.id?.uuidString ?? "")",
+        try await AuditLog.record(on: req.db, at: now, actor: AuditLog.actor(of: req),
                                   action: "transfer_code.created", memberID: signedIn.member.id)
         let page = PageContext(req, titleKey: "cardChange.title", memberName: signedIn.member.displayName)
         return req.respond(page: page, content: AccountPages.cardChange(code: code, csrf: page.csrf, req.texts))

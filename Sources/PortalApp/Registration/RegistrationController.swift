@@ -62,7 +62,7 @@ struct RegistrationController: RouteCollection {
             registration.notifyEmail = address
             try await registration.save(on: db)
             // That an address was left, never the address.
-            try await AuditLog.record(on: db, at: now, actor: "eid:unregistered", action: "registration.notify_requested",
+            try await AuditLog.record(on: db, at: now, actor: .unregisteredCardHolder, action: "registration.notify_requested",
                                       memberID: registration.memberID, detail: ["registration": id.uuidString])
         }
         return req.redirect(to: SiteURL.registration.path)
@@ -119,13 +119,13 @@ struct RegistrationController: RouteCollection {
                 runAt: now.addingTimeInterval(delay), key: "registration:\(registration.id!.uuidString)", on: db)
             registration.jobID = job.id
             try await registration.create(on: db)
-            try await AuditLog.record(on: db, at: now, actor: "eid:unregistered", action: "registration.submitted", memberID: nil,
+            try await AuditLog.record(on: db, at: now, actor: .unregisteredCardHolder, action: "registration.submitted", memberID: nil,
                                       detail: ["registration": registration.id!.uuidString, "provider": identity.documentType])
             return .queued
         }
         switch outcome {
         case .limited(let until):
-            try await AuditLog.record(on: req.db, at: now, actor: "eid:unregistered", action: "registration.limited", memberID: nil)
+            try await AuditLog.record(on: req.db, at: now, actor: .unregisteredCardHolder, action: "registration.limited", memberID: nil)
             let seconds = max(1, Int(until.timeIntervalSince(now).rounded(.up)))
             // The person learns when the lock ends and whom to call, never which limit (card or number) was reached.
             let language = req.language

@@ -24,32 +24,32 @@ struct RegistrationMatching {
             let identity = try JSONDecoder().decode(EIDIdentity.self, from: Data(registration.identityJSON.utf8))
             let now = clock.now()
             guard let member = try await Member.query(on: db).filter(\.$memberNumber == registration.memberNumber).first() else {
-                try await Self.decide(registration, .rejected, reason: "unknownMemberNumber", on: db, at: now)
+                try await Self.decide(registration, .rejected, reason: "unknownMemberNumber", on: db, at: now, actor: .matching)
                 return
             }
             registration.memberID = member.id
             switch RegistrationMatcher().match(identity, against: member.matchable) {
             case .match:
                 let outcome = try await AccountBinding.bind(member: member, pseudonym: identity.pseudonym, registration: registration,
-                                                            on: db, at: now, actor: "system:matching", jobs: app.jobs,
+                                                            on: db, at: now, actor: .matching, jobs: app.jobs,
                                                             retiredCards: app.portal.tokens.retiredCards)
                 if outcome == .cardBoundToAnotherMember {
-                    try await Self.decide(registration, .review, reason: "cardBoundToAnotherMember", on: db, at: now)
+                    try await Self.decide(registration, .review, reason: "cardBoundToAnotherMember", on: db, at: now, actor: .matching)
                 }
             case .review(let reason):
-                try await Self.decide(registration, .review, reason: reason.rawValue, on: db, at: now)
+                try await Self.decide(registration, .review, reason: reason.rawValue, on: db, at: now, actor: .matching)
             case .noMatch(let reason):
-                try await Self.decide(registration, .rejected, reason: reason.rawValue, on: db, at: now)
+                try await Self.decide(registration, .rejected, reason: reason.rawValue, on: db, at: now, actor: .matching)
             }
         }
     }
 
     static func decide(_ registration: Registration, _ state: Registration.State, reason: String, on db: any Database, at now: Date,
-                       actor: String = "system:matching") async throws {
+                       actor: AuditActor) async throws {
         registration.state = state
         registration.reason = reason
         registration.decidedAt = now
-        registration.decidedBy = actor
+        registration.decidedBy = actor.auditValue
         try await registration.save(on: db)
         try await AuditLog.record(on: db, at: now, actor: actor, action: "registration.\(state.rawValue)",
                                   memberID: registration.memberID, detail: ["reason": reason, "registration": registration.id?.uuidString ?? "-"])

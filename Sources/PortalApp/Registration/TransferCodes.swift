@@ -64,7 +64,7 @@ enum TransferCodes {
         try await row.save(on: db)
         registration.memberID = member.id
         try await registration.create(on: db)
-        let actor = "eid:transfer-code"
+        let actor = AuditActor.transferCodeHolder
         // Only a full match: a review-worthy one would otherwise skip the review the code never replaces.
         switch RegistrationMatcher().match(identity, against: member.matchable) {
         case .match:

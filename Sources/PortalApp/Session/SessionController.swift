@@ -11,7 +11,7 @@ struct SessionController: RouteCollection {
     func signOut(req: Request) async throws -> Response {
         if let session = req.currentSession, session.isSignedIn {
             try await AuditLog.record(
-                on: req.db, at: req.clock.now(), actor: session.accountID.map { "account:\($0.uuidString)" } ?? "eid:unregistered",
+                on: req.db, at: req.clock.now(), actor: .cardHolder(accountID: session.accountID),
                 action: "signout", memberID: nil)
         }
         try await req.signOutEverywhere()

@@ -37,7 +37,7 @@ struct ContactController: RouteCollection {
             message.createdAt = now
             try await message.create(on: db)
             try await Inbox.post(.contactReceived, to: memberID, on: db, at: now)
-            try await AuditLog.record(on: db, at: now, actor: "account:\(req.signedInMember?.account.id?.uuidString ?? "")",
+            try await AuditLog.record(on: db, at: now, actor: AuditLog.actor(of: req),
                                       action: "contact.sent", memberID: memberID,
                                       detail: ["message": message.id!.uuidString, "topic": topic.rawValue])
         }
