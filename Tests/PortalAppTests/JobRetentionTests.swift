@@ -21,12 +21,12 @@ struct JobRetentionTests {
             #expect(try NotificationTests.mails(app).count == 1)
 
             clock.advance(by: 86_400)
-            try await JobPruning.run(app: app)
+            try await runRecurringJob(PortalJobKinds.jobPruning, app)
             #expect(try await mailJobs().count == 1, "within the period")
             #expect(try NotificationTests.mails(app).count == 1)
 
             clock.advance(by: 1.5 * 86_400)
-            try await JobPruning.run(app: app)
+            try await runRecurringJob(PortalJobKinds.jobPruning, app)
             #expect(try await mailJobs().isEmpty)
             #expect(try NotificationTests.mails(app).isEmpty, "the mail file goes with its job")
         }

@@ -79,8 +79,8 @@ struct NotificationTests {
             try await browser.post("/konto/bescheinigungen", form: ["kind": "contributions", "year": "2025"])
             try await browser.post("/konto/bescheinigungen", form: ["kind": "membership"])
             try await runDueJobs(app)
-            try await NotificationDispatch.run(app: app)
-            try await NotificationDispatch.run(app: app)
+            try await runRecurringJob(PortalJobKinds.notificationDispatch, app)
+            try await runRecurringJob(PortalJobKinds.notificationDispatch, app)
             try await runDueJobs(app)
             let notices = try Self.mails(app).filter { $0.contains("etwas Neues") }
             #expect(notices.count == 1, "two certificates and a confirmation message, one e-mail")

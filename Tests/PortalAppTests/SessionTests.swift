@@ -37,7 +37,7 @@ struct SessionTests {
             try await browser.signIn(stock: "erika")
             let token = try #require(browser.cookies["portal_session"])
             let hash = app.portal.tokens.sessions.hash(token)
-            let (session, loaded) = try #require(try await SessionMiddleware.session(tokenHash: hash, on: app.db))
+            let (session, loaded) = try #require(try await SessionMiddleware.session(tokenHash: hash, scope: .member, on: app.db))
             let (account, member, unread) = try #require(loaded)
             let fluentSession = try #require(try await PortalSession.query(on: app.db).filter(\.$tokenHash == hash).first())
             #expect(session.id == fluentSession.id && session.csrfToken == fluentSession.csrfToken)
@@ -63,10 +63,10 @@ struct SessionTests {
             let unregistered = Browser(app)
             try await unregistered.signIn(stock: "unknown")
             let unregisteredHash = app.portal.tokens.sessions.hash(try #require(unregistered.cookies["portal_session"]))
-            let (bare, none) = try #require(try await SessionMiddleware.session(tokenHash: unregisteredHash, on: app.db))
+            let (bare, none) = try #require(try await SessionMiddleware.session(tokenHash: unregisteredHash, scope: .member, on: app.db))
             #expect(bare.accountID == nil && bare.pseudonym == "stock-max-beispiel")
             #expect(none == nil)
-            #expect(try await SessionMiddleware.session(tokenHash: String(repeating: "0", count: 64), on: app.db) == nil)
+            #expect(try await SessionMiddleware.session(tokenHash: String(repeating: "0", count: 64), scope: .member, on: app.db) == nil)
         }
     }
 

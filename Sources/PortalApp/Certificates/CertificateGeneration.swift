@@ -15,18 +15,23 @@ struct CertificateGeneration {
         let requestID: UUID
     }
 
-    let app: Application
+    let database: PortalDatabase
+    let clock: any PortalClock
+    let fund: FundProfile
+    let texts: LocalizationCatalogue
+    let renderer: DocumentRendering
+    let archive: DocumentArchive
 
     func run(_ context: JobContext) async throws {
         let payload = try context.decodePayload(Payload.self)
-        let db = app.db
+        let db = database.db
         guard let request = try await CertificateRequest.find(payload.requestID, on: db), request.state != .ready,
               let kind = CertificateKind(rawValue: request.kind),
               let member = try await Member.find(request.memberID, on: db) else { return }
         request.state = .generating
         try await request.save(on: db)
-        let now = app.portal.clock.now()
-        let builder = CertificateBuilder(fund: app.portal.configuration.fund, now: now, texts: app.portal.catalogue)
+        let now = clock.now()
+        let builder = CertificateBuilder(fund: fund, now: now, texts: texts)
         let built: (title: String, spec: PortalPDF.PDFDocumentSpec)
         do {
             built = try await builder.build(kind, year: request.year, member: member, on: db)
@@ -37,13 +42,13 @@ struct CertificateGeneration {
             return
         }
         // Rendering and sealing are CPU work and, the first time, file reads: off the event loops.
-        let documents = app.documents
+        let renderer = renderer
         let spec = built.spec
-        let bytes = try await NIOThreadPool.singleton.runIfActive { try documents.sealedPDF(spec, at: now) }
+        let bytes = try await NIOThreadPool.singleton.runIfActive { try renderer.sealedPDF(spec, at: now) }
         // Filed before the transaction: the blobs may go to the database through
         // the store's own connection, which must not wait for this transaction's
         // write lock. A rerun finds the document (its id is the request's) and goes on.
-        let document = try await app.archive.file(
+        let document = try await archive.file(
             bytes, title: built.title, fileName: Self.fileName(built.title, member: member), category: .certificate,
             memberID: member.requireID(), source: "portal:certificate", id: request.requireID(), on: db)
         try await db.writeTransaction { tx in

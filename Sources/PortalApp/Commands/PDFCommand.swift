@@ -24,15 +24,3 @@ struct PDFCommand: AsyncCommandGroup {
         }
     }
 }
-
-extension Application {
-    private struct DocumentsKey: StorageKey { typealias Value = DocumentRendering }
-
-    package var documents: DocumentRendering {
-        get {
-            guard let documents = storage[DocumentsKey.self] else { preconditionFailure("makeApplication sets up document rendering") }
-            return documents
-        }
-        set { storage[DocumentsKey.self] = newValue }
-    }
-}

@@ -88,10 +88,9 @@ public struct PortalConfiguration: Sendable {
 
     public var blobStoreInDatabase: Bool { blobStore == .database }
 
+    /// The member listener's session cookie (SessionScope has the back office's).
     public var sessionCookieName: String {
-        // `__Host-` binds the cookie to this exact origin, but browsers accept
-        // it only together with `Secure`, which needs https.
-        usesHTTPS ? "__Host-portal_session" : "portal_session"
+        SessionScope.member.cookieName(usesHTTPS: usesHTTPS)
     }
 }
 

@@ -11,15 +11,15 @@ struct DocumentArchive: Sendable {
     let memberFile: any BlobStore
     let clock: any PortalClock
 
-    static func make(app: Application, configuration: PortalConfiguration) throws -> DocumentArchive {
+    static func make(configuration: PortalConfiguration, clock: any PortalClock, database: any Database) throws -> DocumentArchive {
         let cipher = BlobCipher(key: configuration.documentKey)
         let blobs = configuration.dataDirectory.appendingPathComponent("documents")
         let portal: any BlobStore = configuration.blobStoreInDatabase
-            ? DatabaseBlobStore(sql: try app.db.requireSQL(), table: "blobs", cipher: cipher)
+            ? DatabaseBlobStore(sql: try database.requireSQL(), table: "blobs", cipher: cipher)
             : FileBlobStore(directory: blobs.appendingPathComponent("portal"), cipher: cipher)
         // The member file stands for the fund's own archive system; here it is a separate encrypted folder.
         let memberFile = FileBlobStore(directory: blobs.appendingPathComponent("member-file"), cipher: cipher)
-        return DocumentArchive(portalStore: portal, memberFile: memberFile, clock: app.portal.clock)
+        return DocumentArchive(portalStore: portal, memberFile: memberFile, clock: clock)
     }
 
     /// Files a new document in the member file and puts it online for its category's period.
@@ -89,17 +89,5 @@ struct DocumentArchive: Sendable {
             }
         }
         return (expired.count, soon.count)
-    }
-}
-
-extension Application {
-    private struct ArchiveKey: StorageKey { typealias Value = DocumentArchive }
-
-    var archive: DocumentArchive {
-        get {
-            guard let archive = storage[ArchiveKey.self] else { preconditionFailure("makeApplication sets up the archive") }
-            return archive
-        }
-        set { storage[ArchiveKey.self] = newValue }
     }
 }

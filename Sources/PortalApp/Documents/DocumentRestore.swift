@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import PortalDomain
 import PortalJobs
 import Vapor
 
@@ -11,17 +12,18 @@ struct DocumentRestore {
         let documentID: UUID
     }
 
-    let app: Application
+    let database: PortalDatabase
+    let clock: any PortalClock
+    let archive: DocumentArchive
 
     func run(_ context: JobContext) async throws {
         let payload = try context.decodePayload(Payload.self)
-        let archive = app.archive
-        let now = app.portal.clock.now()
-        guard let requested = try await Document.find(payload.documentID, on: app.db), requested.availability == .requested else { return }
+        let now = clock.now()
+        guard let requested = try await Document.find(payload.documentID, on: database.db), requested.availability == .requested else { return }
         // The copy is made before the transaction: a database blob store writes
         // through its own connection, which must not wait for this one's lock.
         try await archive.copyOnline(requested)
-        try await app.db.writeTransaction { db in
+        try await database.db.writeTransaction { db in
             guard let document = try await Document.find(payload.documentID, on: db), document.availability == .requested else { return }
             try await archive.markOnline(document, on: db)
             try await Inbox.post(.documentRestored, to: document.memberID,

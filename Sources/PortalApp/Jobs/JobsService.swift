@@ -13,9 +13,8 @@ final class JobsService: Sendable {
     let scheduler: Scheduler
     let recurring: [RecurringJob]
 
-    init(app: Application, configuration: PortalConfiguration, clock: any PortalClock) throws {
-        let sql = try app.db.requireSQL()
-        queue = try JobQueue(database: sql, registry: Self.registry(app: app), clock: clock,
+    init(database: any Database, configuration: PortalConfiguration, clock: any PortalClock, registry: JobRegistry) throws {
+        queue = try JobQueue(database: try database.requireSQL(), registry: registry, clock: clock,
                              maintenanceWindow: configuration.maintenanceWindow)
         worker = Worker(queue: queue, options: WorkerOptions(concurrency: configuration.workerConcurrency),
                         logger: Logger(label: "portal.jobs.worker"))
@@ -27,38 +26,6 @@ final class JobsService: Sendable {
             try RecurringJob(name: "job-pruning", schedule: CronSchedule("45 2 * * *"), kind: PortalJobKinds.jobPruning.name),
         ]
         scheduler = Scheduler(queue: queue, jobs: recurring)
-    }
-
-    private static func registry(app: Application) -> JobRegistry {
-        var registry = JobRegistry()
-        registry.register(PortalJobKinds.registrationMatch) { context in
-            try await RegistrationMatching(app: app).run(context)
-        }
-        registry.register(PortalJobKinds.certificateGenerate) { context in
-            try await CertificateGeneration(app: app).run(context)
-        }
-        registry.register(PortalJobKinds.documentRestore) { context in
-            try await DocumentRestore(app: app).run(context)
-        }
-        registry.register(PortalJobKinds.retentionSweep) { _ in
-            _ = try await app.archive.sweep(on: app.db)
-        }
-        registry.register(PortalJobKinds.mailSend) { context in
-            try await PortalMails.send(context, app: app)
-        }
-        registry.register(PortalJobKinds.notificationDispatch) { _ in
-            try await NotificationDispatch.run(app: app)
-        }
-        registry.register(PortalJobKinds.sessionCleanup) { _ in
-            try await SessionCleanup.run(app: app)
-        }
-        registry.register(PortalJobKinds.backup) { _ in
-            try await BackupJob.run(app: app)
-        }
-        registry.register(PortalJobKinds.jobPruning) { _ in
-            try await JobPruning.run(app: app)
-        }
-        return registry
     }
 
     /// Enqueues inside the caller's database transaction, so the job exists
@@ -83,18 +50,6 @@ enum JobSubject {
     static func member(_ id: UUID) -> String { "member:\(id.uuidString.lowercased())" }
 }
 
-extension Application {
-    private struct JobsKey: StorageKey { typealias Value = JobsService }
-
-    var jobs: JobsService {
-        get {
-            guard let jobs = storage[JobsKey.self] else { preconditionFailure("makeApplication sets up the jobs service") }
-            return jobs
-        }
-        set { storage[JobsKey.self] = newValue }
-    }
-}
-
 extension Request {
-    var jobs: JobsService { application.jobs }
+    var jobs: JobsService { application.portal.jobs }
 }

@@ -4,6 +4,9 @@ import Vapor
 /// Turns every error into a page in the visitor's language with a reference
 /// id; the details go to the log under that id, never to the page.
 struct ErrorPageMiddleware: AsyncMiddleware {
+    /// The frame the error page is drawn in: the listener's own.
+    var frame: PageFrameKind = .member
+
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         do {
             return try await next.respond(to: request)
@@ -37,7 +40,7 @@ struct ErrorPageMiddleware: AsyncMiddleware {
             request.logger.info("request refused", metadata: ["ref": .string(reference), "status": .stringConvertible(status.code)])
         }
         let content = SimplePages.error(messageKey: Self.messageKey(for: status), reference: reference, status: Int(status.code), request.texts)
-        let response = request.respond(page: PageContext(request, titleKey: "error.title"), status: status, content: content)
+        let response = request.respond(page: PageContext(request, titleKey: "error.title"), status: status, content: content, frame: frame)
         for (name, value) in headers where name.lowercased() == "retry-after" || name.lowercased() == "location" {
             response.headers.replaceOrAdd(name: name, value: value)
         }

@@ -54,6 +54,7 @@ extension Request {
         session.identityJSON = identityJSON
         session.createdAt = now
         session.lastSeenAt = now
+        session.scope = sessionState.scope.rawValue
         try await session.save(on: db)
         sessionState.session = session
         sessionState.issuedToken = token

@@ -18,6 +18,8 @@ final class SessionState: @unchecked Sendable {
     /// The pre-session cookie's value behind a visitor's anonymous CSRF token.
     var anonymousCSRFSeed: String?
     var issueAnonymousCSRFCookie = false
+    /// The listener's scope; new sessions are created in it.
+    var scope: SessionScope = .member
 }
 
 /// Loads the session named by the cookie, enforces the idle and absolute
@@ -27,8 +29,12 @@ struct SessionMiddleware: AsyncMiddleware {
     /// within this many seconds the previous value is close enough.
     static let touchGranularity: TimeInterval = 20
 
+    /// Which sessions this listener accepts and creates.
+    var scope: SessionScope = .member
+
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let state = SessionState()
+        state.scope = scope
         request.sessionState = state
         try await load(into: state, request: request)
         let response = try await next.respond(to: request)
@@ -38,9 +44,10 @@ struct SessionMiddleware: AsyncMiddleware {
 
     private func load(into state: SessionState, request: Request) async throws {
         let config = request.portal.configuration
-        guard let token = request.parsedCookies[config.sessionCookieName]?.string else { return }
+        guard let token = request.parsedCookies[scope.cookieName(usesHTTPS: config.usesHTTPS)]?.string else { return }
         guard TokenHasher.isWellFormed(token),
-              let (session, accountAndMember) = try await Self.session(tokenHash: request.portal.tokens.sessions.hash(token), on: request.db)
+              let (session, accountAndMember) = try await Self.session(tokenHash: request.portal.tokens.sessions.hash(token),
+                                                                         scope: scope, on: request.db)
         else {
             state.clearCookie = true
             return
@@ -64,13 +71,13 @@ struct SessionMiddleware: AsyncMiddleware {
 
     /// The session with its account and member (LEFT JOINs: a session before
     /// registration has neither), in one query without reflection.
-    static func session(tokenHash: String, on db: any Database) async throws -> (PortalSession, (Account, Member, unread: Int)?)? {
+    static func session(tokenHash: String, scope: SessionScope, on db: any Database) async throws -> (PortalSession, (Account, Member, unread: Int)?)? {
         let row = try await db.requireSQL().raw("""
             SELECT \(unsafeRaw: selectList)
             FROM \(unsafeRaw: PortalSession.schema) s
             LEFT JOIN \(unsafeRaw: Account.schema) a ON a.id = s.account_id
             LEFT JOIN \(unsafeRaw: Member.schema) m ON m.id = a.member_id
-            WHERE s.token_hash = \(bind: tokenHash) LIMIT 1
+            WHERE s.token_hash = \(bind: tokenHash) AND s.scope = \(bind: scope.rawValue) LIMIT 1
             """).first()
         guard let row else { return nil }
         let session = PortalSession()
@@ -84,12 +91,13 @@ struct SessionMiddleware: AsyncMiddleware {
 
     private func writeCookie(_ state: SessionState, request: Request, response: Response) {
         let config = request.portal.configuration
+        let cookieName = scope.cookieName(usesHTTPS: config.usesHTTPS)
         if let token = state.issuedToken {
-            response.cookies[config.sessionCookieName] = HTTPCookies.Value(
+            response.cookies[cookieName] = HTTPCookies.Value(
                 string: token, expires: nil, maxAge: nil, domain: nil, path: "/",
                 isSecure: config.usesHTTPS, isHTTPOnly: true, sameSite: .lax)
         } else if state.clearCookie {
-            response.cookies[config.sessionCookieName] = HTTPCookies.Value(
+            response.cookies[cookieName] = HTTPCookies.Value(
                 string: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0, domain: nil, path: "/",
                 isSecure: config.usesHTTPS, isHTTPOnly: true, sameSite: .lax)
         }

@@ -1,4 +1,5 @@
 import Foundation
+import PortalDomain
 import PortalJobs
 import PortalMail
 import Vapor
@@ -51,17 +52,25 @@ enum PortalMails {
     /// with the send: on SQLite that would hold the only write lock for the
     /// length of an SMTP conversation.) A worker killed before the server's
     /// acceptance leaves no mail behind, and the next attempt delivers it.
-    static func send(_ context: JobContext, app: Application) async throws {
-        let payload = try context.decodePayload(Payload.self)
-        let config = app.portal.configuration
-        let (subject, body) = text(payload, fund: config.fund, baseURL: config.baseURL, catalogue: app.portal.catalogue)
-        let message = try MailMessage(from: try MailAddress(config.mailFrom, displayName: config.fund.name), to: [try MailAddress(payload.to)],
-                                      subject: subject, body: body, messageID: messageID(of: context.job, host: host(config)), date: app.portal.clock.now())
-        let ledgerKey = "mail:\(localPart(of: context.job))"
-        let sql = try app.db.requireSQL()
-        guard try await !SideEffectLedger.contains(ledgerKey, on: sql) else { return }
-        try await app.mailer.send(message)
-        try await context.once(key: ledgerKey) { _ in }
+    struct Sending {
+        let database: PortalDatabase
+        let clock: any PortalClock
+        let configuration: PortalConfiguration
+        let catalogue: LocalizationCatalogue
+        let mailer: any Mailer
+
+        func send(_ context: JobContext) async throws {
+            let payload = try context.decodePayload(Payload.self)
+            let config = configuration
+            let (subject, body) = text(payload, fund: config.fund, baseURL: config.baseURL, catalogue: catalogue)
+            let message = try MailMessage(from: try MailAddress(config.mailFrom, displayName: config.fund.name), to: [try MailAddress(payload.to)],
+                                          subject: subject, body: body, messageID: messageID(of: context.job, host: host(config)), date: clock.now())
+            let ledgerKey = "mail:\(localPart(of: context.job))"
+            let sql = try database.db.requireSQL()
+            guard try await !SideEffectLedger.contains(ledgerKey, on: sql) else { return }
+            try await mailer.send(message)
+            try await context.once(key: ledgerKey) { _ in }
+        }
     }
 
     /// The job's idempotency key as a Message-ID: the same job always names the same mail (and mail file).
@@ -71,7 +80,7 @@ enum PortalMails {
 
     static func host(_ config: PortalConfiguration) -> String { config.baseURL.host ?? "portal.invalid" }
 
-    private static func localPart(of job: Job) -> String {
+    fileprivate static func localPart(of job: Job) -> String {
         String((job.idempotencyKey ?? "job-\(job.id)").map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : "-" })
     }
 }
@@ -85,22 +94,7 @@ struct MailOutbox: Sendable {
     func messageID(of job: Job) -> String { PortalMails.messageID(of: job, host: host) }
 }
 
-extension Application {
-    /// The file outbox when no SMTP host is configured; nil with SMTP (mail leaves the server).
-    var mailOutbox: MailOutbox? {
-        (mailer as? FileMailer).map { MailOutbox(files: $0, host: PortalMails.host(portal.configuration)) }
-    }
-
-    private struct MailerKey: StorageKey { typealias Value = any Mailer }
-
-    var mailer: any Mailer {
-        get {
-            guard let mailer = storage[MailerKey.self] else { preconditionFailure("makeApplication sets up the mailer") }
-            return mailer
-        }
-        set { storage[MailerKey.self] = newValue }
-    }
-
+extension PortalMails {
     static func makeMailer(_ configuration: PortalConfiguration) -> any Mailer {
         guard let host = configuration.smtpHost else {
             return FileMailer(directory: configuration.dataDirectory.appendingPathComponent("mail"))

@@ -3,7 +3,7 @@ import Foundation
 import SQLKit
 
 // Fills the models every member-area request needs (session, account,
-// member) from plain SQL rows (SessionMiddleware.session(tokenHash:on:),
+// member) from plain SQL rows (SessionMiddleware.session(tokenHash:scope:on:),
 // RequireAccountMiddleware.accountAndMember). Fluent fills a model through
 // `Mirror` reflection on every row and every query, which profiling showed to
 // be the largest cost of a page; these few hot reads set the fields directly.
@@ -12,7 +12,7 @@ import SQLKit
 // loaded.
 
 extension PortalSession {
-    static let columns = ["id", "token_hash", "csrf_token", "account_id", "pseudonym", "identity_json", "created_at", "last_seen_at"]
+    static let columns = ["id", "token_hash", "csrf_token", "account_id", "pseudonym", "identity_json", "created_at", "last_seen_at", "scope"]
 
     func fill(from row: any SQLRow) throws {
         id = try row.decode(column: "id", as: UUID.self)
@@ -23,6 +23,7 @@ extension PortalSession {
         identityJSON = try row.decode(column: "identity_json", as: String?.self)
         createdAt = try row.decode(column: "created_at", as: Date.self)
         lastSeenAt = try row.decode(column: "last_seen_at", as: Date.self)
+        scope = try row.decode(column: "scope", as: String.self)
         $id.exists = true
     }
 }

@@ -13,12 +13,14 @@ struct RegistrationMatching {
         let registrationID: UUID
     }
 
-    let app: Application
+    let database: PortalDatabase
+    let clock: any PortalClock
+    let jobs: JobsService
+    let retiredCards: TokenHasher
 
     func run(_ context: JobContext) async throws {
         let payload = try context.decodePayload(Payload.self)
-        let clock = app.portal.clock
-        try await app.db.writeTransaction { db in
+        try await database.db.writeTransaction { db in
             guard let registration = try await Registration.find(payload.registrationID, on: db),
                   registration.state == .pending else { return }
             let identity = try JSONDecoder().decode(EIDIdentity.self, from: Data(registration.identityJSON.utf8))
@@ -31,8 +33,8 @@ struct RegistrationMatching {
             switch RegistrationMatcher().match(identity, against: member.matchable) {
             case .match:
                 let outcome = try await AccountBinding.bind(member: member, pseudonym: identity.pseudonym, registration: registration,
-                                                            on: db, at: now, actor: .matching, jobs: app.jobs,
-                                                            retiredCards: app.portal.tokens.retiredCards)
+                                                            on: db, at: now, actor: .matching, jobs: jobs,
+                                                            retiredCards: retiredCards)
                 if outcome == .cardBoundToAnotherMember {
                     try await Self.decide(registration, .review, reason: "cardBoundToAnotherMember", on: db, at: now, actor: .matching)
                 }

@@ -104,8 +104,11 @@ extension Request {
 
     /// A whole page built in Swift: the frame around `content`, sent like a
     /// rendered template.
-    func respond(page: PageContext, status: HTTPStatus = .ok, content: HTML) -> Response {
-        let document = PageFrame.document(page, content: content, texts)
+    func respond(page: PageContext, status: HTTPStatus = .ok, content: HTML, frame: PageFrameKind = .member) -> Response {
+        let document = switch frame {
+        case .member: PageFrame.document(page, content: content, texts)
+        case .backOffice: BackOfficeFrame.document(page, content: content, texts)
+        }
         var headers = HTTPHeaders()
         headers.contentType = .html
         return Response(status: status, headers: headers, body: .init(string: document.markup))

@@ -1,4 +1,5 @@
 import Foundation
+import PortalJobs
 import Testing
 import VaporTesting
 @testable import PortalApp
@@ -32,4 +33,11 @@ extension Browser {
 @discardableResult
 func runDueJobs(_ app: Application) async throws -> Int {
     try await app.jobs.worker.runUntilIdle()
+}
+
+/// Runs a recurring job now, as the scheduler would start it: enqueued
+/// with an empty payload and run by the worker with its registered handler.
+func runRecurringJob(_ kind: JobKind, _ app: Application) async throws {
+    try await app.jobs.queue.enqueue(kind: kind.name, payload: [String: String]())
+    _ = try await app.jobs.worker.runUntilIdle()
 }

@@ -15,6 +15,8 @@ final class PortalSession: Model, @unchecked Sendable {
     @OptionalField(key: "identity_json") var identityJSON: String?
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "last_seen_at") var lastSeenAt: Date
+    /// `SessionScope`: the listener this session is valid on.
+    @Field(key: "scope") var scope: String
 
     init() {}
 
@@ -24,5 +26,22 @@ final class PortalSession: Model, @unchecked Sendable {
     /// or the absolute lifetime since sign-in, whichever comes first.
     func end(idle: TimeInterval, absolute: TimeInterval) -> Date {
         min(lastSeenAt.addingTimeInterval(idle), createdAt.addingTimeInterval(absolute))
+    }
+}
+
+/// The two trust boundaries: members on the public listener, the fund's
+/// staff on the back-office listener. Each has its own cookie name, and a
+/// session is looked up only within its own scope.
+enum SessionScope: String, Sendable {
+    case member
+    case staff
+
+    /// `__Host-` binds the cookie to this exact origin, but browsers accept
+    /// it only together with `Secure`, which needs https.
+    func cookieName(usesHTTPS: Bool) -> String {
+        switch self {
+        case .member: usesHTTPS ? "__Host-portal_session" : "portal_session"
+        case .staff: usesHTTPS ? "__Host-portal_staff_session" : "portal_staff_session"
+        }
     }
 }

@@ -1,16 +1,31 @@
+import Fluent
 import Prometheus
 import Vapor
 
-/// The back-office listener: its own port, meant for the internal network only.
-/// Today it serves the metrics; the case workers' back office joins it later.
+/// The back-office listener: its own port, meant for the internal network
+/// only, for the fund's staff. It shares the member side's services and
+/// connection pool but nothing of its trust boundary: its own session cookie
+/// and session scope (a member's session is not valid here), its own frame,
+/// CSRF on every unsafe method, and none of the member routes.
 enum BackOffice {
     static func makeApplication(for portal: Application, registry: PrometheusCollectorRegistry) async throws -> Application {
         let app = try await Application.make(portal.environment, .shared(portal.eventLoopGroup))
-        let config = portal.portal.configuration
+        let services = portal.portal
+        let config = services.configuration
+        app.portal = services
+        app.directory = portal.directory
+        app.databases.use(SharedDatabaseConfiguration(databases: portal.databases), as: .init(string: "portal"), isDefault: true)
         app.http.server.configuration.hostname = config.backOfficeHost
         app.http.server.configuration.port = config.backOfficePort
+        app.routes.defaultMaxBodySize = "64kb"
         app.middleware = Middlewares()
         app.middleware.use(SecurityHeadersMiddleware(usesHTTPS: false))
+        app.middleware.use(ErrorPageMiddleware(frame: .backOffice))
+        app.middleware.use(RequestGuardMiddleware())
+        app.middleware.use(FileMiddleware(publicDirectory: config.resourcesDirectory.appendingPathComponent("Resources/Public").path + "/"))
+        app.middleware.use(LanguageMiddleware())
+        app.middleware.use(SessionMiddleware(scope: .staff))
+        app.middleware.use(CSRFMiddleware())
         app.get("metrics") { _ -> Response in
             var buffer: [UInt8] = []
             registry.emit(into: &buffer)
@@ -19,6 +34,7 @@ enum BackOffice {
             return response
         }
         app.get("healthz") { _ in "ok\n" }
+        try app.register(collection: BackOfficeStartController())
         return app
     }
 }
@@ -52,7 +68,7 @@ final class PortalServer: Server, @unchecked Sendable {
             main.shutdown()
             throw error
         }
-        backOffice.logger.notice("Back office (metrics) listening on \(backOfficeAddress)")
+        backOffice.logger.notice("Back office listening on \(backOfficeAddress)")
     }
 
     func start(address: BindAddress?) async throws {
@@ -63,7 +79,7 @@ final class PortalServer: Server, @unchecked Sendable {
             await main.shutdown()
             throw error
         }
-        print("Back office (metrics) listening on \(backOfficeAddress)")
+        print("Back office listening on \(backOfficeAddress)")
     }
 
     /// The member listener's configured address, for the message when it cannot bind.

@@ -1,0 +1,75 @@
+import Vapor
+
+/// The back office's addresses. Separate from `SiteURL`: none of them is
+/// served on the member listener, and none of the member's here.
+enum BackOfficeURL: Sendable, Equatable {
+    case start
+
+    var path: String {
+        switch self {
+        case .start: "/"
+        }
+    }
+}
+
+/// Which frame a page is drawn in: the member portal's or the back office's.
+enum PageFrameKind: Sendable {
+    case member
+    case backOffice
+}
+
+/// The back office's page frame: its own header, so nobody mistakes it for
+/// the member portal, and no member navigation or member links.
+enum BackOfficeFrame {
+    static func document(_ page: PageContext, content: HTML, _ t: Texts) -> HTML {
+        var html: HTML = """
+        <!DOCTYPE html>
+        <html lang="\(page.lang)">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <meta name="robots" content="noindex, nofollow">
+        <title>\(t(page.titleKey)) – \(t("backOffice.name")) – \(page.fundName)</title>
+        <link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
+        <link rel="stylesheet" href="/static/css/portal.css">
+        </head>
+        <body class="back-office">
+        <a class="skip-link" href="#main">\(t("frame.skip"))</a>
+        <header class="site-header">
+          <div class="wrap header-row">
+            <a class="brand" href="\(BackOfficeURL.start.path)">\(page.fundName)<span class="brand-sub">\(t("backOffice.name"))</span></a>
+          </div>
+        </header>
+        <main id="main" class="wrap" tabindex="-1">
+
+        """
+        html += content
+        html += """
+
+        </main>
+        <footer class="site-footer">
+          <div class="wrap"><p>\(page.fundName) · \(t("backOffice.internal"))</p></div>
+        </footer>
+        </body>
+        </html>
+
+        """
+        return html
+    }
+}
+
+/// The back office's first page. Staff sign-in (password and one-time code)
+/// is the next step; until then case workers use the `portal` commands.
+struct BackOfficeStartController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get { req -> Response in
+            let t = req.texts
+            let content: HTML = """
+            <h1>\(t("backOffice.start.title"))</h1>
+            <p class="lead">\(t("backOffice.start.lead"))</p>
+            <p>\(t("backOffice.start.commands"))</p>
+            """
+            return req.respond(page: PageContext(req, titleKey: "backOffice.start.title"), content: content, frame: .backOffice)
+        }
+    }
+}
