@@ -6,10 +6,10 @@ import PortalDomain
 /// imported data; when not, the catalogue says why instead of offering it.
 enum CertificateAvailability {
     /// nil when available, otherwise the catalogue key that says why not.
-    static func unavailableKey(_ kind: CertificateKind, memberID: UUID, on db: any Database) async throws -> String? {
+    static func unavailableKey(_ kind: CertificateKind, in scope: MemberScope) async throws -> String? {
         switch kind {
         // A Renteninformation states the core system's figures; without them there is nothing to state.
-        case .entitlement: try await Entitlement.current(for: memberID, on: db) == nil ? "certificates.unavailable.entitlement" : nil
+        case .entitlement: try await scope.entitlement() == nil ? "certificates.unavailable.entitlement" : nil
         case .contributions, .membership, .pensionPayments, .proofOfLife: nil
         }
     }

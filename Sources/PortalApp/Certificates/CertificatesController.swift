@@ -23,12 +23,13 @@ struct CertificatesController: RouteCollection {
 
     func request(req: Request) async throws -> Response {
         let member = try req.requireMember().member
-        let memberID = try member.requireID()
+        let scope = try req.memberScope()
+        let memberID = scope.memberID
         let input = try req.content.decode(CertificateInput.self)
         guard let kind = input.kind.flatMap(CertificateKind.init(rawValue:)), CertificateKind.offered(for: member.memberStatus).contains(kind) else {
             return try await renderCatalogue(req, problem: "certificates.error.kind", status: .unprocessableEntity)
         }
-        if let unavailable = try await CertificateAvailability.unavailableKey(kind, memberID: memberID, on: req.db) {
+        if let unavailable = try await CertificateAvailability.unavailableKey(kind, in: scope) {
             return try await renderCatalogue(req, problem: unavailable, status: .unprocessableEntity)
         }
         var year: Int?
@@ -36,7 +37,7 @@ struct CertificatesController: RouteCollection {
             guard let chosen = input.year.flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }), (1950...2200).contains(chosen) else {
                 return try await renderCatalogue(req, problem: "certificates.error.year", status: .unprocessableEntity)
             }
-            guard try await Self.hasData(kind, year: chosen, memberID: memberID, on: req.db) else {
+            guard try await Self.hasData(kind, year: chosen, in: scope) else {
                 return try await renderCatalogue(req, problem: "certificates.error.noData", detail: String(chosen), status: .unprocessableEntity)
             }
             year = chosen
@@ -47,19 +48,19 @@ struct CertificatesController: RouteCollection {
         let limit = ActionLimit(name: "certificate-requests", limit: req.portal.configuration.certificateRequestsPerHour, window: 3600)
         // Check and insert in one write transaction, serialised per member, so
         // a burst of identical requests makes one certificate, not one each.
-        let outcome = try await req.db.writeTransaction { db -> RequestOutcome in
-            try await db.lockMember(memberID)
-            var pending = CertificateRequest.query(on: db).filter(\.$memberID == memberID).filter(\.$kind == kind.rawValue)
+        let outcome = try await scope.db.writeTransaction { db -> RequestOutcome in
+            let owned = scope.on(db)
+            try await owned.lock()
+            var pending = owned.certificateRequests().filter(\.$kind == kind.rawValue)
                 .filter(\.$state ~~ [.queued, .generating])
             pending = requestedYear.map { pending.filter(\.$year == $0) } ?? pending
             if let existing = try await pending.first() { return .existing(try existing.requireID()) }
             if case .limited(let retryAfter) = try await limit.count(memberID.uuidString, at: now, on: db) {
                 return .limited(retryAfter: retryAfter)
             }
-            let request = CertificateRequest()
+            let request = owned.newCertificateRequest()
             let id = UUID()
             request.id = id
-            request.memberID = memberID
             request.kind = kind.rawValue
             request.year = requestedYear
             request.state = .queued
@@ -94,7 +95,7 @@ struct CertificatesController: RouteCollection {
     func status(req: Request) async throws -> Response {
         let member = try req.requireMember().member
         guard let id = req.parameters.get(SiteURL.Key.requestID, as: UUID.self),
-              let request = try await CertificateRequest.query(on: req.db).filter(\.$id == id).filter(\.$memberID == member.requireID()).first()
+              let request = try await req.memberScope().certificateRequest(id)
         else { throw Abort(.notFound) }
         if req.wantsJSON {
             return try await ["state": request.state.rawValue].encodeResponse(for: req)
@@ -119,15 +120,15 @@ struct CertificatesController: RouteCollection {
     /// `detail` fills the problem message's placeholder (a year, minutes).
     private func renderCatalogue(_ req: Request, problem: String?, detail: String = "", status: HTTPStatus = .ok) async throws -> Response {
         let member = try req.requireMember().member
-        let memberID = try member.requireID()
+        let scope = try req.memberScope()
         let offered = CertificateKind.offered(for: member.memberStatus)
         var items: [CertificateCatalogueContext.Item] = []
         for kind in offered {
             items.append(.init(kind: kind.rawValue, titleKey: "certificates.kind.\(kind.rawValue)", textKey: "certificates.text.\(kind.rawValue)",
-                               years: kind.needsYear ? try await Self.years(kind, memberID: memberID, on: req.db).map(String.init) : nil,
-                               unavailableKey: try await CertificateAvailability.unavailableKey(kind, memberID: memberID, on: req.db)))
+                               years: kind.needsYear ? try await Self.years(kind, in: scope).map(String.init) : nil,
+                               unavailableKey: try await CertificateAvailability.unavailableKey(kind, in: scope)))
         }
-        let recent = try await CertificateRequest.query(on: req.db).filter(\.$memberID == memberID).sort(\.$createdAt, .descending).limit(10).all()
+        let recent = try await scope.certificateRequests().sort(\.$createdAt, .descending).limit(10).all()
         let context = CertificateCatalogueContext(
             page: PageContext(req, titleKey: "certificates.title", memberName: member.displayName),
             certificates: items, problemKey: problem, problemYear: detail,
@@ -136,16 +137,12 @@ struct CertificatesController: RouteCollection {
         return req.respond(page: context.page, status: status, content: CertificatesPages.catalogue(context, req.texts))
     }
 
-    static func years(_ kind: CertificateKind, memberID: UUID, on db: any Database) async throws -> [Int] {
-        // DISTINCT in the database: the member's booking rows are not read one by one.
-        let table = kind == .pensionPayments ? PensionPayment.schema : ContributionRecord.schema
-        return try await db.requireSQL().raw("""
-            SELECT DISTINCT year FROM \(unsafeRaw: table) WHERE member_id = \(bind: memberID) ORDER BY year DESC
-            """).all(decodingColumn: "year", as: Int.self)
+    static func years(_ kind: CertificateKind, in scope: MemberScope) async throws -> [Int] {
+        try await kind == .pensionPayments ? scope.paymentYears() : scope.contributionYears()
     }
 
-    static func hasData(_ kind: CertificateKind, year: Int, memberID: UUID, on db: any Database) async throws -> Bool {
-        try await years(kind, memberID: memberID, on: db).contains(year)
+    static func hasData(_ kind: CertificateKind, year: Int, in scope: MemberScope) async throws -> Bool {
+        try await years(kind, in: scope).contains(year)
     }
 }
 

@@ -18,7 +18,7 @@ struct DocumentsController: RouteCollection {
 
     func list(req: Request) async throws -> Response {
         let member = try req.requireMember().member
-        let memberID = try member.requireID()
+        let scope = try req.memberScope()
         let category = req.query[String.self, at: "kategorie"].flatMap(Document.Category.init(rawValue:))
         let year = req.query[Int.self, at: "jahr"].flatMap { (1950...2200).contains($0) ? $0 : nil }
         // The year choices come from the dates alone (one indexed column), the
@@ -26,14 +26,11 @@ struct DocumentsController: RouteCollection {
         // thousands of documents costs one page, not the whole archive.
         // SQLKit rows, not Fluent models: Fluent fills each model by reflection,
         // which for 1,000 dates cost about 80 ms; plain columns cost well under one.
-        let sql = try req.db.requireSQL()
-        let dates = try await sql.select().column("document_date").from(Document.schema)
-            .where("member_id", .equal, SQLBind(memberID)).orderBy("document_date", .descending)
+        let dates = try await scope.documentSelect().column("document_date").orderBy("document_date", .descending)
             .all(decodingColumn: "document_date", as: Date.self)
         let years = Self.years(ofDescending: dates)
         let range = year.flatMap(Self.range(of:))
         let filtered = { (select: SQLSelectBuilder) -> SQLSelectBuilder in
-            select.from(Document.schema).where("member_id", .equal, SQLBind(memberID))
             if let category { select.where("category", .equal, SQLBind(category.rawValue)) }
             if let range {
                 select.where("document_date", .greaterThanOrEqual, SQLBind(range.lowerBound))
@@ -41,11 +38,11 @@ struct DocumentsController: RouteCollection {
             }
             return select
         }
-        let total = try await filtered(sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "total"))
+        let total = try await filtered(scope.documentSelect().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "total"))
             .first(decodingColumn: "total", as: Int.self) ?? 0
         let pages = max(1, (total + Self.pageSize - 1) / Self.pageSize)
         let page = min(max(1, req.query[Int.self, at: "seite"] ?? 1), pages)
-        let documents = try await filtered(sql.select().columns(DocumentRow.columns))
+        let documents = try await filtered(scope.documentSelect().columns(DocumentRow.columns))
             .orderBy("document_date", .descending).orderBy("created_at", .descending)
             .limit(Self.pageSize).offset((page - 1) * Self.pageSize)
             .all(decoding: DocumentRow.self)
@@ -98,7 +95,7 @@ struct DocumentsController: RouteCollection {
     func download(req: Request) async throws -> Response {
         let member = try req.requireMember().member
         guard let id = req.parameters.get(SiteURL.Key.documentID, as: UUID.self),
-              let document = try await Document.query(on: req.db).filter(\.$id == id).filter(\.$memberID == member.requireID()).first()
+              let document = try await req.memberScope().document(id)
         else { throw Abort(.notFound) }
         guard document.availability == .online else {
             let row = DocumentRow(id: id, title: document.title, category: document.category.rawValue, documentDate: document.documentDate,
@@ -124,14 +121,14 @@ struct DocumentsController: RouteCollection {
     }
 
     func request(req: Request) async throws -> Response {
-        let member = try req.requireMember().member
+        let scope = try req.memberScope()
         guard let id = req.parameters.get(SiteURL.Key.documentID, as: UUID.self),
-              let document = try await Document.query(on: req.db).filter(\.$id == id).filter(\.$memberID == member.requireID()).first()
+              let document = try await scope.document(id)
         else { throw Abort(.notFound) }
         guard document.availability == .offline else { return req.redirect(to: SiteURL.documents.path) }
         let jobs = req.jobs
         let now = req.clock.now()
-        let memberID = try member.requireID()
+        let memberID = scope.memberID
         let limit = ActionLimit(name: "document-requests", limit: req.portal.configuration.documentRequestsPerHour, window: 3600)
         // One key per request: a document restored, taken offline and asked for
         // again within the same second must not find the earlier job's key.
@@ -139,11 +136,7 @@ struct DocumentsController: RouteCollection {
         // UPDATE moves the document from offline to requested enqueues a job,
         // so a burst of requests restores it once.
         let claimed = try await req.db.writeTransaction { db -> Bool in
-            let moved = try await db.requireSQL().raw("""
-                UPDATE \(unsafeRaw: Document.schema) SET availability = \(bind: Document.Availability.requested.rawValue)
-                WHERE id = \(bind: id) AND availability = \(bind: Document.Availability.offline.rawValue) RETURNING id
-                """).all()
-            guard !moved.isEmpty else { return false }
+            guard try await scope.on(db).markDocumentRequested(id) else { return false }
             // Thrown, so the refused request rolls back its claim and its count.
             if case .limited(let retryAfter) = try await limit.count(memberID.uuidString, at: now, on: db) {
                 throw Abort(.tooManyRequests, headers: ["Retry-After": String(retryAfter)], reason: "document request limit")

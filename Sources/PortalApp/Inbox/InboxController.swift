@@ -3,8 +3,8 @@ import Foundation
 import Vapor
 
 /// The inbox ("Posteingang"): newest first, 20 per page; opening a message
-/// marks it read. Every query is scoped to the signed-in member, so another
-/// member's message id is the same 404 as a missing one.
+/// marks it read. Every query goes through the signed-in member's
+/// `MemberScope`, so another member's message id is the same 404 as a missing one.
 struct InboxController: RouteCollection {
     static let pageSize = 20
 
@@ -16,11 +16,11 @@ struct InboxController: RouteCollection {
 
     func list(req: Request) async throws -> Response {
         let member = try req.requireMember().member
-        let memberID = try member.requireID()
-        let total = try await InboxMessage.query(on: req.db).filter(\.$memberID == memberID).count()
+        let scope = try req.memberScope()
+        let total = try await scope.inboxMessages().count()
         let pages = max(1, (total + Self.pageSize - 1) / Self.pageSize)
         let page = min(max(1, req.query[Int.self, at: "seite"] ?? 1), pages)
-        let messages = try await InboxMessage.query(on: req.db).filter(\.$memberID == memberID)
+        let messages = try await scope.inboxMessages()
             .sort(\.$createdAt, .descending).sort(\.$id, .descending)
             .range((page - 1) * Self.pageSize..<page * Self.pageSize).all()
         let context = InboxContext(
@@ -35,7 +35,7 @@ struct InboxController: RouteCollection {
     func show(req: Request) async throws -> Response {
         let member = try req.requireMember().member
         guard let id = req.parameters.get(SiteURL.Key.messageID, as: UUID.self),
-              let message = try await InboxMessage.query(on: req.db).filter(\.$id == id).filter(\.$memberID == member.requireID()).first()
+              let message = try await req.memberScope().inboxMessage(id)
         else { throw Abort(.notFound) }
         if message.readAt == nil {
             // Opening marks the message read: a reading receipt for the member's own view, not a domain change.

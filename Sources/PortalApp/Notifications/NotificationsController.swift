@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import PortalDomain
 import PortalMail
 import Vapor
 
@@ -14,8 +15,8 @@ struct NotificationsController: RouteCollection {
     }
 
     func save(req: Request) async throws -> Response {
-        let member = try req.requireMember().member
-        let memberID = try member.requireID()
+        let scope = try req.memberScope()
+        let memberID = scope.memberID
         let input = try req.content.decode(NotificationInput.self)
         let email = input.email?.trimmingCharacters(in: .whitespaces) ?? ""
         guard email.isEmpty || MailAddress.isValidRecipient(email) else {
@@ -28,14 +29,10 @@ struct NotificationsController: RouteCollection {
         let mailLimit = ActionLimit(name: "confirmation-mails", limit: req.portal.configuration.confirmationMailsPerDay, window: 86_400)
         // Keyed hash: the counter table never holds an address in clear.
         let addressKey = hasher.hash("confirmation mails to:" + email.lowercased())
-        let limitedFor = try await req.db.writeTransaction { db -> Int? in
-            try await db.lockMember(memberID)
-            let setting = try await NotificationSetting.query(on: db).filter(\.$memberID == memberID).first() ?? {
-                let created = NotificationSetting()
-                created.memberID = memberID
-                created.notify = false
-                return created
-            }()
+        let limitedFor = try await scope.db.writeTransaction { db -> Int? in
+            let owned = scope.on(db)
+            try await owned.lock()
+            let setting = try await owned.notificationSettingOrNew()
             setting.notify = input.notify == "ja"
             setting.updatedAt = now
             if !email.isEmpty, email.lowercased() != setting.email?.lowercased() {
@@ -122,21 +119,26 @@ struct NotificationInput: Content {
 
 /// Tells members with confirmed addresses that something new is waiting:
 /// one mail per quiet period however many messages arrived in it.
-enum NotificationDispatch {
-    static func run(app: Application) async throws {
-        let now = app.portal.clock.now()
-        let quiet = app.portal.configuration.notificationQuietPeriod
-        let settings = try await NotificationSetting.query(on: app.db).filter(\.$notify == true).filter(\.$email != nil).all()
+struct NotificationDispatch {
+    let database: PortalDatabase
+    let clock: any PortalClock
+    let quietPeriod: TimeInterval
+    let jobs: JobsService
+
+    func run() async throws {
+        let now = clock.now()
+        let quiet = quietPeriod
+        let settings = try await NotificationSetting.query(on: database.db).filter(\.$notify == true).filter(\.$email != nil).all()
         for setting in settings {
             let since = setting.lastNotifiedAt ?? .distantPast
             guard now.timeIntervalSince(since) >= quiet, let email = setting.email else { continue }
-            let unseen = try await InboxMessage.query(on: app.db).filter(\.$memberID == setting.memberID)
+            let unseen = try await InboxMessage.query(on: database.db).filter(\.$memberID == setting.memberID)
                 .filter(\.$createdAt > since).filter(\.$readAt == nil).count()
             guard unseen > 0 else { continue }
-            try await app.db.writeTransaction { db in
+            try await database.db.writeTransaction { db in
                 setting.lastNotifiedAt = now
                 try await setting.save(on: db)
-                try await app.jobs.enqueue(PortalJobKinds.mailSend, payload: PortalMails.Payload(kind: .newContent, to: email, link: nil, memberID: setting.memberID),
+                try await jobs.enqueue(PortalJobKinds.mailSend, payload: PortalMails.Payload(kind: .newContent, to: email, link: nil, memberID: setting.memberID),
                                            key: "mail-new-\(setting.memberID.uuidString)-\(Int(now.timeIntervalSince1970))", on: db)
             }
         }

@@ -7,7 +7,7 @@ enum ProfileRendering {
     static func render(_ req: Request, problem: String? = nil, input: NotificationInput? = nil, status: HTTPStatus = .ok) async throws -> Response {
         let signedIn = try req.requireMember()
         let member = signedIn.member
-        let setting = try await NotificationSetting.query(on: req.db).filter(\.$memberID == member.requireID()).first()
+        let setting = try await req.memberScope().notificationSetting()
         try await AuditLog.record(on: req.db, at: req.clock.now(), actor: AuditLog.actor(of: req),
                                   action: "profile.view", memberID: member.id)
         let saved = req.query[String.self, at: "gespeichert"] != nil

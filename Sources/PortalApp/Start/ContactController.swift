@@ -15,7 +15,8 @@ struct ContactController: RouteCollection {
     }
 
     func send(req: Request) async throws -> Response {
-        let memberID = try req.requireMember().member.requireID()
+        let scope = try req.memberScope()
+        let memberID = scope.memberID
         let input = try req.content.decode(ContactInput.self)
         let text = (input.text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         var problems: [HelpContext.Problem] = []
@@ -27,16 +28,16 @@ struct ContactController: RouteCollection {
             return try await HelpContext.render(req, input: input, problems: problems, status: .unprocessableEntity)
         }
         let now = req.clock.now()
-        try await req.db.writeTransaction { db in
-            let message = ContactMessage()
+        try await scope.db.writeTransaction { db in
+            let owned = scope.on(db)
+            let message = owned.newContactMessage()
             message.id = UUID()
-            message.memberID = memberID
             message.topic = topic
             message.text = text
             message.state = .new
             message.createdAt = now
             try await message.create(on: db)
-            try await Inbox.post(.contactReceived, to: memberID, on: db, at: now)
+            try await owned.postInbox(.contactReceived, at: now)
             try await AuditLog.record(on: db, at: now, actor: AuditLog.actor(of: req),
                                       action: "contact.sent", memberID: memberID,
                                       detail: ["message": message.id!.uuidString, "topic": topic.rawValue])
