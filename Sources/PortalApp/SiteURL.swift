@@ -1,18 +1,9 @@
 import Foundation
 import Vapor
 
-/// A path parameter of a `SiteURL`: `.key` where a route is registered (it
-/// becomes `:name` in the pattern), `.value(x)` where a link is written.
-/// One case gives both, so a route and its links cannot drift apart (the
-/// pattern of SwiftPackageIndex-Server's `SiteURL` with `Parameter<T>`).
-enum Parameter<Value: Sendable & Equatable>: Sendable, Equatable {
-    case key
-    case value(Value)
-}
-
 /// Every path of the portal in one place: views, redirects and route
 /// registrations never spell a path by hand.
-enum SiteURL: Sendable, Equatable {
+enum SiteURL: SitePath, Equatable {
     case start
     case signIn
     case signOut
@@ -56,46 +47,9 @@ enum SiteURL: Sendable, Equatable {
         static let languageCode = "code"
     }
 
-    /// The path for a link or redirect. A `.key` parameter here is a programming error.
-    var path: String {
-        "/" + segments.map { segment in
-            switch segment {
-            case .fixed(let text): text
-            case .parameter(let name, nil): preconditionFailure("SiteURL.path needs a value for :\(name)")
-            case .parameter(_, let value?): Self.encoded(value)
-            }
-        }.joined(separator: "/")
-    }
-
-    /// The path with a query (keys and values percent-encoded, in the given
-    /// order) and an optional fragment.
-    func path(query: KeyValuePairs<String, String>, fragment: String? = nil) -> String {
-        var result = path
-        if !query.isEmpty {
-            result += "?" + query.map { "\(Self.encoded($0.key))=\(Self.encoded($0.value))" }.joined(separator: "&")
-        }
-        if let fragment { result += "#" + Self.encoded(fragment) }
-        return result
-    }
-
-    /// The route pattern for Vapor's router: parameters as `:name`.
-    var components: [PathComponent] {
-        segments.map { segment in
-            switch segment {
-            case .fixed(let text): .constant(text)
-            case .parameter(let name, _): .parameter(name)
-            }
-        }
-    }
-
-    private enum Segment {
-        case fixed(String)
-        case parameter(String, String?)
-    }
-
-    private var segments: [Segment] {
-        func fixed(_ path: String) -> [Segment] { path.split(separator: "/").map { .fixed(String($0)) } }
-        func uuid(_ name: String, _ parameter: Parameter<UUID>) -> Segment {
+    var segments: [PathSegment] {
+        func fixed(_ path: String) -> [PathSegment] { path.split(separator: "/").map { .fixed(String($0)) } }
+        func uuid(_ name: String, _ parameter: Parameter<UUID>) -> PathSegment {
             switch parameter {
             case .key: .parameter(name, nil)
             case .value(let id): .parameter(name, id.uuidString)
@@ -139,12 +93,5 @@ enum SiteURL: Sendable, Equatable {
         case .healthz: return fixed("healthz")
         case .readyz: return fixed("readyz")
         }
-    }
-
-    /// RFC 3986 unreserved characters stay; everything else is percent-encoded.
-    private static let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
-
-    private static func encoded(_ value: String) -> String {
-        value.addingPercentEncoding(withAllowedCharacters: unreserved) ?? ""
     }
 }

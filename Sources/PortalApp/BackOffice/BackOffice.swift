@@ -20,11 +20,11 @@ enum BackOffice {
         app.routes.defaultMaxBodySize = "64kb"
         app.middleware = Middlewares()
         app.middleware.use(SecurityHeadersMiddleware(usesHTTPS: false))
-        app.middleware.use(ErrorPageMiddleware(frame: .backOffice))
+        app.middleware.use(ErrorPageMiddleware(frame: BackOfficeFrame()))
         app.middleware.use(RequestGuardMiddleware())
         app.middleware.use(FileMiddleware(publicDirectory: config.resourcesDirectory.appendingPathComponent("Resources/Public").path + "/"))
         app.middleware.use(LanguageMiddleware())
-        app.middleware.use(SessionMiddleware(scope: .staff))
+        app.middleware.use(SessionMiddleware(scope: .staff, untouchedPath: nil))
         app.middleware.use(CSRFMiddleware())
         app.get("metrics") { _ -> Response in
             var buffer: [UInt8] = []

@@ -2,34 +2,32 @@ import Vapor
 
 /// The back office's addresses. Separate from `SiteURL`: none of them is
 /// served on the member listener, and none of the member's here.
-enum BackOfficeURL: Sendable, Equatable {
+enum BackOfficeURL: SitePath, Equatable {
     case start
 
-    var path: String {
+    var segments: [PathSegment] {
         switch self {
-        case .start: "/"
+        case .start: []
         }
     }
 }
 
-/// Which frame a page is drawn in: the member portal's or the back office's.
-enum PageFrameKind: Sendable {
-    case member
-    case backOffice
-}
-
 /// The back office's page frame: its own header, so nobody mistakes it for
 /// the member portal, and no member navigation or member links.
-enum BackOfficeFrame {
-    static func document(_ page: PageContext, content: HTML, _ t: Texts) -> HTML {
+struct BackOfficeFrame: PageFraming {
+    var home: String { BackOfficeURL.start.path }
+
+    func respond(_ request: Request, titleKey: String, status: HTTPStatus = .ok, content: HTML) -> Response {
+        let t = request.texts
+        let fundName = request.portal.configuration.fund.name
         var html: HTML = """
         <!DOCTYPE html>
-        <html lang="\(page.lang)">
+        <html lang="\(request.language.rawValue)">
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <meta name="robots" content="noindex, nofollow">
-        <title>\(t(page.titleKey)) – \(t("backOffice.name")) – \(page.fundName)</title>
+        <title>\(t(titleKey)) – \(t("backOffice.name")) – \(fundName)</title>
         <link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
         <link rel="stylesheet" href="/static/css/portal.css">
         </head>
@@ -37,7 +35,7 @@ enum BackOfficeFrame {
         <a class="skip-link" href="#main">\(t("frame.skip"))</a>
         <header class="site-header">
           <div class="wrap header-row">
-            <a class="brand" href="\(BackOfficeURL.start.path)">\(page.fundName)<span class="brand-sub">\(t("backOffice.name"))</span></a>
+            <a class="brand" href="\(BackOfficeURL.start)">\(fundName)<span class="brand-sub">\(t("backOffice.name"))</span></a>
           </div>
         </header>
         <main id="main" class="wrap" tabindex="-1">
@@ -48,13 +46,13 @@ enum BackOfficeFrame {
 
         </main>
         <footer class="site-footer">
-          <div class="wrap"><p>\(page.fundName) · \(t("backOffice.internal"))</p></div>
+          <div class="wrap"><p>\(fundName) · \(t("backOffice.internal"))</p></div>
         </footer>
         </body>
         </html>
 
         """
-        return html
+        return request.respond(document: html, status: status)
     }
 }
 
@@ -69,7 +67,7 @@ struct BackOfficeStartController: RouteCollection {
             <p class="lead">\(t("backOffice.start.lead"))</p>
             <p>\(t("backOffice.start.commands"))</p>
             """
-            return req.respond(page: PageContext(req, titleKey: "backOffice.start.title"), content: content, frame: .backOffice)
+            return BackOfficeFrame().respond(req, titleKey: "backOffice.start.title", content: content)
         }
     }
 }

@@ -5,7 +5,7 @@ import Vapor
 /// id; the details go to the log under that id, never to the page.
 struct ErrorPageMiddleware: AsyncMiddleware {
     /// The frame the error page is drawn in: the listener's own.
-    var frame: PageFrameKind = .member
+    let frame: any PageFraming
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         do {
@@ -39,12 +39,24 @@ struct ErrorPageMiddleware: AsyncMiddleware {
         } else {
             request.logger.info("request refused", metadata: ["ref": .string(reference), "status": .stringConvertible(status.code)])
         }
-        let content = SimplePages.error(messageKey: Self.messageKey(for: status), reference: reference, status: Int(status.code), request.texts)
-        let response = request.respond(page: PageContext(request, titleKey: "error.title"), status: status, content: content, frame: frame)
+        let content = Self.page(messageKey: Self.messageKey(for: status), reference: reference, status: Int(status.code),
+                                home: frame.home, request.texts)
+        let response = frame.respond(request, titleKey: "error.title", status: status, content: content)
         for (name, value) in headers where name.lowercased() == "retry-after" || name.lowercased() == "location" {
             response.headers.replaceOrAdd(name: name, value: value)
         }
         return response
+    }
+
+    /// What a person sees of an error: a message, the reference the log has
+    /// the details under, and the way back.
+    static func page(messageKey: String, reference: String, status: Int, home: String, _ t: Texts) -> HTML {
+        """
+        <h1>\(t("error.title"))</h1>
+        <p class="lead">\(t(messageKey))</p>
+        <p>\(t("error.reference", reference)) · \(t("error.status", String(status)))</p>
+        <p><a href="\(home)">\(t("error.back"))</a></p>
+        """
     }
 
     /// character_not_in_repertoire, untranslatable_character.

@@ -30,7 +30,10 @@ struct SessionMiddleware: AsyncMiddleware {
     static let touchGranularity: TimeInterval = 20
 
     /// Which sessions this listener accepts and creates.
-    var scope: SessionScope = .member
+    let scope: SessionScope
+    /// A path whose requests do not count as activity (the idle-timeout
+    /// dialog's status poll: asking how much time is left must not extend it).
+    let untouchedPath: String?
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let state = SessionState()
@@ -61,9 +64,7 @@ struct SessionMiddleware: AsyncMiddleware {
         }
         state.session = session
         state.accountAndMember = accountAndMember
-        // Asking how much time is left must not itself extend the session.
-        if now.timeIntervalSince(session.lastSeenAt) >= Self.touchGranularity,
-           request.url.path != SiteURL.sessionStatus.path {
+        if now.timeIntervalSince(session.lastSeenAt) >= Self.touchGranularity, request.url.path != untouchedPath {
             session.lastSeenAt = now
             try await session.save(on: request.db)
         }
@@ -82,11 +83,11 @@ struct SessionMiddleware: AsyncMiddleware {
         guard let row else { return nil }
         let session = PortalSession()
         try session.fill(from: row)
-        return (session, try RequireAccountMiddleware.decodeAccountAndMember(row))
+        return (session, try AccountAndMember.decode(row))
     }
 
     /// The session's own columns and then the account's and member's, built once.
-    private static let selectList = (PortalSession.columns.map { "s.\($0)" } + [RequireAccountMiddleware.accountMemberColumns])
+    private static let selectList = (PortalSession.columns.map { "s.\($0)" } + [AccountAndMember.columns])
         .joined(separator: ", ")
 
     private func writeCookie(_ state: SessionState, request: Request, response: Response) {

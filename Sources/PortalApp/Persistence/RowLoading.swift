@@ -4,7 +4,7 @@ import SQLKit
 
 // Fills the models every member-area request needs (session, account,
 // member) from plain SQL rows (SessionMiddleware.session(tokenHash:scope:on:),
-// RequireAccountMiddleware.accountAndMember). Fluent fills a model through
+// AccountAndMember.load). Fluent fills a model through
 // `Mirror` reflection on every row and every query, which profiling showed to
 // be the largest cost of a page; these few hot reads set the fields directly.
 // The models come back marked as existing (`$id.exists`, not `_$idExists`,

@@ -3,6 +3,9 @@ import Vapor
 /// The public pages: start (how to sign in), privacy notice, imprint, help,
 /// and the language switch.
 struct StartController: RouteCollection {
+    /// Where "Mit Online-Ausweis anmelden" leads; nil when none is configured.
+    let identityProvider: (any IdentityProvider)?
+
     func boot(routes: any RoutesBuilder) throws {
         routes.get(use: start)
         routes.get(SiteURL.privacy.components, use: privacy)
@@ -51,7 +54,7 @@ struct StartController: RouteCollection {
     /// The identity provider's entry. Until the SAML connector exists, the
     /// development simulator is the only provider; without one, sign-in is unavailable (503).
     func signIn(req: Request) async throws -> Response {
-        guard let provider = req.portal.identityProvider else {
+        guard let provider = identityProvider else {
             throw Abort(.serviceUnavailable, reason: "no identity provider configured")
         }
         return try await provider.startSignIn(req)

@@ -1,15 +1,15 @@
 import Vapor
 
-/// Links in markup come from `SiteURL` only: `href="\(SiteURL.documents)"`,
+/// Links in markup come from a `SitePath` (`SiteURL`, `BackOfficeURL`) only: `href="\(SiteURL.documents)"`,
 /// or with a query whose keys and values are percent-encoded,
 /// `\(SiteURL.registration, query: ["neu": "1"])`. The path is escaped like
 /// any other text, so not even a parameter value can leave the attribute.
 extension HTML.StringInterpolation {
-    mutating func appendInterpolation(_ url: SiteURL) {
+    mutating func appendInterpolation(_ url: some SitePath) {
         appendInterpolation(url.path)
     }
 
-    mutating func appendInterpolation(_ url: SiteURL, query: KeyValuePairs<String, String>, fragment: String? = nil) {
+    mutating func appendInterpolation(_ url: some SitePath, query: KeyValuePairs<String, String>, fragment: String? = nil) {
         appendInterpolation(url.path(query: query, fragment: fragment))
     }
 

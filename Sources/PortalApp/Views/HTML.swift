@@ -102,15 +102,19 @@ struct Texts: Sendable {
 extension Request {
     var texts: Texts { Texts(catalogue: portal.catalogue, language: language) }
 
-    /// A whole page built in Swift: the frame around `content`, sent like a
-    /// rendered template.
-    func respond(page: PageContext, status: HTTPStatus = .ok, content: HTML, frame: PageFrameKind = .member) -> Response {
-        let document = switch frame {
-        case .member: PageFrame.document(page, content: content, texts)
-        case .backOffice: BackOfficeFrame.document(page, content: content, texts)
-        }
+    /// A whole document (frame and content) as an HTML response.
+    func respond(document: HTML, status: HTTPStatus = .ok) -> Response {
         var headers = HTTPHeaders()
         headers.contentType = .html
         return Response(status: status, headers: headers, body: .init(string: document.markup))
     }
+}
+
+/// How a listener draws a whole page around its content: the member
+/// portal's frame or the back office's. Shared code (the error page) draws
+/// through it, so it never needs to know which side it serves.
+protocol PageFraming: Sendable {
+    func respond(_ request: Request, titleKey: String, status: HTTPStatus, content: HTML) -> Response
+    /// The listener's start page, the way back from an error.
+    var home: String { get }
 }

@@ -1,3 +1,5 @@
+import Vapor
+
 /// The page frame around every page's content — head, header, member
 /// navigation, footer and the idle-timeout dialog.
 enum PageFrame {
@@ -111,5 +113,21 @@ enum PageFrame {
         html += "\n</main>\n"
         html += end(page, t)
         return html
+    }
+}
+
+/// The member portal's frame for code that draws pages on either listener.
+struct MemberFrame: PageFraming {
+    var home: String { SiteURL.start.path }
+
+    func respond(_ request: Request, titleKey: String, status: HTTPStatus, content: HTML) -> Response {
+        request.respond(page: PageContext(request, titleKey: titleKey), status: status, content: content)
+    }
+}
+
+extension Request {
+    /// A whole member page built in Swift: the frame around `content`.
+    func respond(page: PageContext, status: HTTPStatus = .ok, content: HTML) -> Response {
+        respond(document: PageFrame.document(page, content: content, texts), status: status)
     }
 }

@@ -10,11 +10,11 @@ struct PostForm: Component {
     var id: String?
     let content: HTML
 
-    init(action: SiteURL, csrf: String?, classes: String? = nil, novalidate: Bool = false, id: String? = nil, content: HTML) {
+    init(action: some SitePath, csrf: String?, classes: String? = nil, novalidate: Bool = false, id: String? = nil, content: HTML) {
         self.init(action: action.path, csrf: csrf, classes: classes, novalidate: novalidate, id: id, content: content)
     }
 
-    /// For an action the controller built from a `SiteURL` with a parameter.
+    /// For an action the controller built from a `SitePath` with a parameter.
     init(action: String, csrf: String?, classes: String? = nil, novalidate: Bool = false, id: String? = nil, content: HTML) {
         self.action = action
         self.csrf = csrf
@@ -67,7 +67,7 @@ struct LinkButton: Component {
     var secondary = false
     var large = false
 
-    init(_ url: SiteURL, query: KeyValuePairs<String, String> = [:], text: String, secondary: Bool = false, large: Bool = false) {
+    init(_ url: some SitePath, query: KeyValuePairs<String, String> = [:], text: String, secondary: Bool = false, large: Bool = false) {
         self.init(href: url.path(query: query), text: text, secondary: secondary, large: large)
     }
 
