@@ -104,9 +104,77 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Models, migrations, typed audit, the services the member side, the
+        // back office, commands and jobs share, the job registry.
+        .target(
+            name: "PortalCore",
+            dependencies: [
+                "PortalDomain",
+                "PortalJobs",
+                "PortalPDF",
+                "PortalMail",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "SQLiteNIO", package: "sqlite-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // HTML and components, SitePath, sessions, CSRF, security headers,
+        // language, error page: what both listeners are built from.
+        .target(
+            name: "PortalWeb",
+            dependencies: [
+                "PortalCore",
+                "PortalDomain",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The member listener: identity, registration, documents, inbox,
+        // certificates, profile, help.
+        .target(
+            name: "PortalMember",
+            dependencies: [
+                "PortalCore",
+                "PortalWeb",
+                "PortalDomain",
+                "PortalJobs",
+                "PortalPDF",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The staff listener: its own session scope, cookie, frame.
+        .target(
+            name: "PortalBackOffice",
+            dependencies: [
+                "PortalCore",
+                "PortalWeb",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The composition root: makeApplication, both listeners, lifecycle, operator commands.
         .target(
             name: "PortalApp",
             dependencies: [
+                "PortalCore",
+                "PortalWeb",
+                "PortalMember",
+                "PortalBackOffice",
                 "PortalDomain",
                 "PortalJobs",
                 "PortalPDF",
@@ -132,6 +200,7 @@ let package = Package(
             name: "PortalTestSupport",
             dependencies: [
                 "PortalApp",
+                "PortalCore",
                 "PortalDomain",
                 "PortalJobsTestSupport",
                 .product(name: "Vapor", package: "vapor"),
@@ -142,6 +211,8 @@ let package = Package(
             name: "PortalBench",
             dependencies: [
                 "PortalApp",
+                "PortalCore",
+                "PortalWeb",
                 "PortalDomain",
                 "PortalJobs",
                 "PortalJobsTestSupport",
@@ -165,6 +236,10 @@ let package = Package(
             name: "PortalAppTests",
             dependencies: [
                 "PortalApp",
+                "PortalCore",
+                "PortalWeb",
+                "PortalMember",
+                "PortalBackOffice",
                 "PortalJobsTestSupport",
                 "PortalTestSupport",
                 .product(name: "VaporTesting", package: "vapor"),

@@ -73,7 +73,7 @@ class Card:
 
 @dataclass(frozen=True)
 class DemoMember:
-    """A stock member of the demo data (Sources/PortalApp/Demo/DemoMembers.swift)
+    """A stock member of the demo data (Sources/PortalCore/Demo/DemoMembers.swift)
     and a card that matches the record."""
     member_number: str
     given_names: str

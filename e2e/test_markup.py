@@ -5,7 +5,7 @@ fails the test. The browser's DOM would hide the mistakes (it repairs
 unclosed and misnested elements), so each stop's URL is fetched again from
 inside the page, with its cookies. A stop reached by a POST (a form shown
 again with its errors) is checked in its GET state; the components that
-render errors are the same on every page (Sources/PortalApp/Views/Components)
+render errors are the same on every page (Sources/PortalWeb/Views/Components)
 and the Swift tests render them with errors."""
 
 from __future__ import annotations

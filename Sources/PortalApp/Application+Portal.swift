@@ -6,6 +6,10 @@ import Prometheus
 import PortalDomain
 import PortalMail
 import Vapor
+import PortalCore
+import PortalWeb
+import PortalMember
+import PortalBackOffice
 
 /// Builds the whole portal. `portal serve` and every test call this one
 /// function, so tests exercise exactly what production runs.

@@ -6,6 +6,10 @@ import NIOPosix
 import PortalDomain
 import Prometheus
 import Vapor
+import PortalCore
+import PortalWeb
+import PortalMember
+import PortalBackOffice
 
 /// The `portal` executable: reads the configuration, builds the application
 /// and runs the command (`serve` by default, `import`, `migrate`, …).

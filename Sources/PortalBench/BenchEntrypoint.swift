@@ -2,6 +2,8 @@ import ConsoleKit
 import Foundation
 import Logging
 import Vapor
+import PortalCore
+import PortalWeb
 
 /// `portal-bench`: benchmarks that print their figures against the issues'
 /// targets (never timed tests). A separate executable, so that the `portal`

@@ -3,6 +3,8 @@ import PortalApp
 import PortalJobsTestSupport
 import PortalTestSupport
 import Vapor
+import PortalCore
+import PortalWeb
 
 typealias BenchBrowser = TestBrowser<HTTPTransport>
 

@@ -1,5 +1,7 @@
 import PortalApp
 import PortalPDF
+import PortalCore
+import PortalWeb
 
 /// The PDF benchmark's certificate as HTML for WeasyPrint: same texts, table
 /// and fonts. Every text goes through the portal's own escaping (`HTML.escape`,

@@ -3,6 +3,8 @@ import PortalApp
 import PortalDomain
 import PortalTestSupport
 import Vapor
+import PortalCore
+import PortalWeb
 
 /// `portal-bench certificates`: from "request certificate" (the form's POST)
 /// to "document available" (the status page reports ready, as its script

@@ -1,5 +1,7 @@
 import FluentKit
 import SQLKit
+import PortalCore
+import PortalWeb
 
 extension Database {
     /// The SQL side of a Fluent database; both of the portal's drivers have one.

@@ -4,6 +4,8 @@ import PortalApp
 import PortalDomain
 import SQLKit
 import Vapor
+import PortalCore
+import PortalWeb
 
 /// `portal-bench documents`: the archive page of a member with 1,000
 /// documents while the table holds 1 million, over HTTP; p50/p99 per page

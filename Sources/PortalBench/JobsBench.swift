@@ -8,6 +8,8 @@ import PortalJobs
 import PortalJobsTestSupport
 import SQLKit
 import Vapor
+import PortalCore
+import PortalWeb
 
 /// `portal-bench jobs`: enqueues and drains N no-op jobs on a scratch SQLite
 /// file (and on a scratch schema of PORTAL_BENCH_POSTGRES_URL's server when

@@ -1,4 +1,6 @@
 import Foundation
+import PortalCore
+import PortalWeb
 
 /// Peak resident memory of this process so far (Linux VmHWM), in MB.
 func peakMemoryMB() -> Double? {

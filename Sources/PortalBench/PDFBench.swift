@@ -3,6 +3,8 @@ import PortalApp
 import PortalDomain
 import PortalPDF
 import Vapor
+import PortalCore
+import PortalWeb
 
 /// `portal-bench pdf`: renders and seals the one-page sample certificate N
 /// times inside a scratch portal (so the peak RSS is that of a whole

@@ -1,4 +1,5 @@
 import Vapor
+import PortalCore
 
 /// Requests to a listening portal over real HTTP, so that what is measured
 /// includes connection handling and request parsing.

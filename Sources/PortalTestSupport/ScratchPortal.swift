@@ -3,6 +3,7 @@ import PortalApp
 import PortalDomain
 import PortalJobsTestSupport
 import Vapor
+import PortalCore
 
 /// Fresh storage for one portal: a new data directory (which holds the
 /// SQLite file and the documents) and, on PostgreSQL, a new schema.

@@ -1,5 +1,6 @@
 import Foundation
 import Vapor
+import PortalCore
 
 /// What a browser reads from a response: status, headers and the body as text.
 package protocol BrowserResponse: Sendable {

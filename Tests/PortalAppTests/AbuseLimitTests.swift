@@ -3,6 +3,10 @@ import Foundation
 import Testing
 import VaporTesting
 @testable import PortalApp
+@testable import PortalCore
+@testable import PortalWeb
+@testable import PortalMember
+@testable import PortalBackOffice
 
 /// SECURITY.md "abuse": certificate requests per member and confirmation
 /// mails per address are limited, answered with 429 and Retry-After, and the

@@ -3,6 +3,10 @@ import Foundation
 import Testing
 import VaporTesting
 @testable import PortalApp
+@testable import PortalCore
+@testable import PortalWeb
+@testable import PortalMember
+@testable import PortalBackOffice
 
 @Suite("Typed audit actor")
 struct AuditActorTests {

@@ -5,6 +5,10 @@ import SQLKit
 import Testing
 import VaporTesting
 @testable import PortalApp
+@testable import PortalCore
+@testable import PortalWeb
+@testable import PortalMember
+@testable import PortalBackOffice
 
 @Suite("Audit trail: members' requests, operators' reads, append-only")
 struct AuditTrailTests {

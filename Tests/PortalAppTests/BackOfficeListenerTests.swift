@@ -1,6 +1,10 @@
 import Testing
 import VaporTesting
 @testable import PortalApp
+@testable import PortalCore
+@testable import PortalWeb
+@testable import PortalMember
+@testable import PortalBackOffice
 
 /// The back-office listener is its own trust boundary: what a case worker's
 /// browser sees there, and what a member's cookie or a cross-site form gets.

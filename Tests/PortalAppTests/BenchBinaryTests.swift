@@ -3,6 +3,10 @@ import PortalDomain
 import enum PortalJobsTestSupport.ScratchDatabase
 import Testing
 @testable import PortalApp
+@testable import PortalCore
+@testable import PortalWeb
+@testable import PortalMember
+@testable import PortalBackOffice
 
 /// Issue 15: the benchmarks are the separate `portal-bench` executable. The
 /// product has no `bench` command, and each benchmark that drives the

@@ -4,6 +4,10 @@ import NIOPosix
 import Testing
 import VaporTesting
 @testable import PortalApp
+@testable import PortalCore
+@testable import PortalWeb
+@testable import PortalMember
+@testable import PortalBackOffice
 
 /// Every route takes 64 KB unless it declares more with `RouteBodyLimit`; a
 /// body over its route's limit is a 413 page, refused before it is read.

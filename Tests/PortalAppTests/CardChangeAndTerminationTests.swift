@@ -5,6 +5,10 @@ import SQLKit
 import Testing
 import VaporTesting
 @testable import PortalApp
+@testable import PortalCore
+@testable import PortalWeb
+@testable import PortalMember
+@testable import PortalBackOffice
 
 @Suite("Card change and account termination")
 struct CardChangeAndTerminationTests {

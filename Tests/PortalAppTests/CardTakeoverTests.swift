@@ -4,6 +4,10 @@ import PortalDomain
 import Testing
 import VaporTesting
 @testable import PortalApp
+@testable import PortalCore
+@testable import PortalWeb
+@testable import PortalMember
+@testable import PortalBackOffice
 
 /// SECURITY.md "identity": a card takes over an account only when its data
 /// matches the member record, with a transfer code as without one, and every

@@ -4,6 +4,10 @@ import PortalDomain
 import Testing
 import VaporTesting
 @testable import PortalApp
+@testable import PortalCore
+@testable import PortalWeb
+@testable import PortalMember
+@testable import PortalBackOffice
 
 /// What the sealed certificates state (issue 14, point 1): only what the
 /// imported records say, the fund's name never after an article, a data date

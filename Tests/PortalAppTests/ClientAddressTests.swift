@@ -3,6 +3,10 @@ import Foundation
 import Testing
 import VaporTesting
 @testable import PortalApp
+@testable import PortalCore
+@testable import PortalWeb
+@testable import PortalMember
+@testable import PortalBackOffice
 
 /// SECURITY.md "client address": X-Forwarded-For counts only from a
 /// configured proxy. A real listener, so that requests have a TCP peer.

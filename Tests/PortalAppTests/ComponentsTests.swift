@@ -1,5 +1,9 @@
 import Testing
 @testable import PortalApp
+@testable import PortalCore
+@testable import PortalWeb
+@testable import PortalMember
+@testable import PortalBackOffice
 
 /// The accessibility rules the components carry for every page: what a
 /// screen reader is told about a field, and where the error summary leads.

@@ -4,6 +4,10 @@ import SQLKit
 import Testing
 import VaporTesting
 @testable import PortalApp
+@testable import PortalCore
+@testable import PortalWeb
+@testable import PortalMember
+@testable import PortalBackOffice
 
 /// SECURITY.md "concurrency": no 5xx and no lost write under concurrent
 /// writers, on a real SQLite file as on PostgreSQL.

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 @testable import PortalApp
+@testable import PortalCore
+@testable import PortalWeb
+@testable import PortalMember
+@testable import PortalBackOffice
 
 @Suite("Configuration and the production start checks")
 struct ConfigurationTests {

@@ -2,6 +2,10 @@ import Foundation
 import Testing
 import VaporTesting
 @testable import PortalApp
+@testable import PortalCore
+@testable import PortalWeb
+@testable import PortalMember
+@testable import PortalBackOffice
 
 /// The portal's legal basis is Art. 6 (1) c and e GDPR, not consent: the
 /// registration form asks people to take note of the privacy notice.

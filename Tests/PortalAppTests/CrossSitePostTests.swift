@@ -3,6 +3,10 @@ import Foundation
 import Testing
 import VaporTesting
 @testable import PortalApp
+@testable import PortalCore
+@testable import PortalWeb
+@testable import PortalMember
+@testable import PortalBackOffice
 
 /// The CSRF check reads the token from multipart forms as from URL-encoded
 /// ones, and no route goes without it unless `CSRFExemptions` lists it.

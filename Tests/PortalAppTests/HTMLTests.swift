@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 @testable import PortalApp
+@testable import PortalCore
+@testable import PortalWeb
+@testable import PortalMember
+@testable import PortalBackOffice
 
 @Suite("Markup built in Swift escapes every value")
 struct HTMLTests {

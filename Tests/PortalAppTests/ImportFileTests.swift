@@ -3,6 +3,10 @@ import Foundation
 import Testing
 import VaporTesting
 @testable import PortalApp
+@testable import PortalCore
+@testable import PortalWeb
+@testable import PortalMember
+@testable import PortalBackOffice
 
 /// Files as funds export them on Windows: CRLF line ends, a byte-order mark,
 /// "ANSI" (Windows-1252) text. A file that yields nothing must never pass

@@ -3,6 +3,10 @@ import Foundation
 import Testing
 import VaporTesting
 @testable import PortalApp
+@testable import PortalCore
+@testable import PortalWeb
+@testable import PortalMember
+@testable import PortalBackOffice
 
 /// GDPR Art. 5(1)(e): a mail job's payload and the outbox file keep an
 /// address and a confirmation link, so they go after PORTAL_JOB_RETENTION_DAYS.

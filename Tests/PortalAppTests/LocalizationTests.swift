@@ -2,6 +2,10 @@ import Foundation
 import Testing
 import Vapor
 @testable import PortalApp
+@testable import PortalCore
+@testable import PortalWeb
+@testable import PortalMember
+@testable import PortalBackOffice
 
 @Suite("Localisation catalogues")
 struct LocalizationTests {
@@ -23,10 +27,12 @@ struct LocalizationTests {
 
     @Test
     func everyKeyTheViewsNameExistsInBothLanguages() throws {
-        // Every page is built in Swift and names its texts as t("key").
-        let sources = packageRoot.appendingPathComponent("Sources/PortalApp")
-        let files = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)?
-            .compactMap { $0 as? URL }.filter { $0.pathExtension == "swift" } ?? []
+        // Every page is built in Swift and names its texts as t("key"), on either listener.
+        let files = ["PortalWeb", "PortalMember", "PortalBackOffice", "PortalCore"].flatMap { target in
+            let sources = packageRoot.appendingPathComponent("Sources/\(target)")
+            return FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)?
+                .compactMap { $0 as? URL }.filter { $0.pathExtension == "swift" } ?? []
+        }
         #expect(files.contains { $0.path.contains("/Views/Pages/") }, "the pages' sources are scanned")
         let pattern = try Regex(#"\bt\("([A-Za-z0-9_.]+)""#)
         var keys: Set<String> = []

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 @testable import PortalApp
+@testable import PortalCore
+@testable import PortalWeb
+@testable import PortalMember
+@testable import PortalBackOffice
 
 /// The portal's mails read from the catalogue (`mail.*`), German first and
 /// English after it, word for word as they were written in the code before.

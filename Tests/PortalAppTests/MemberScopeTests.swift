@@ -4,6 +4,10 @@ import PortalDomain
 import Testing
 import VaporTesting
 @testable import PortalApp
+@testable import PortalCore
+@testable import PortalWeb
+@testable import PortalMember
+@testable import PortalBackOffice
 
 /// SECURITY.md, access: member A asking for member B's ids sees the same 404
 /// as for a missing id, and B's rows stay as they were; `MemberScope`'s

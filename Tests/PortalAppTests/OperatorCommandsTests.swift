@@ -6,6 +6,10 @@ import Glibc
 import Testing
 import VaporTesting
 @testable import PortalApp
+@testable import PortalCore
+@testable import PortalWeb
+@testable import PortalMember
+@testable import PortalBackOffice
 
 @Suite("Operators' commands show what a case worker needs and no more")
 struct OperatorCommandsTests {

@@ -2,6 +2,10 @@ import Foundation
 import Testing
 import VaporTesting
 @testable import PortalApp
+@testable import PortalCore
+@testable import PortalWeb
+@testable import PortalMember
+@testable import PortalBackOffice
 
 @Suite("Pages, languages and the member area")
 struct PagesTests {

@@ -2,6 +2,10 @@ import Foundation
 import Testing
 import VaporTesting
 @testable import PortalApp
+@testable import PortalCore
+@testable import PortalWeb
+@testable import PortalMember
+@testable import PortalBackOffice
 
 /// Until applications and cases land, the pages promise only what exists (issue 14, point 2).
 @Suite("Pages promise only what the portal does")

@@ -4,6 +4,10 @@ import Testing
 import VaporTesting
 @testable import PortalApp
 import PortalDomain
+@testable import PortalCore
+@testable import PortalWeb
+@testable import PortalMember
+@testable import PortalBackOffice
 
 @Suite("Pages and messages in the reader's language")
 struct ReaderLanguageTests {

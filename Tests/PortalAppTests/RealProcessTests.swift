@@ -5,6 +5,10 @@ import SQLKit
 import Testing
 import VaporTesting
 @testable import PortalApp
+@testable import PortalCore
+@testable import PortalWeb
+@testable import PortalMember
+@testable import PortalBackOffice
 
 /// Issue 6: "A killed worker during sending: the mail is delivered once."
 /// A real `portal worker` process sends to a real SMTP server (aiosmtpd,

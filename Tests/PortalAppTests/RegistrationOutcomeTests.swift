@@ -4,6 +4,10 @@ import PortalDomain
 import Testing
 import VaporTesting
 @testable import PortalApp
+@testable import PortalCore
+@testable import PortalWeb
+@testable import PortalMember
+@testable import PortalBackOffice
 
 /// What a person learns after registering: the case worker's decision in
 /// the inbox and by mail, an explanation when an old card signs in after a

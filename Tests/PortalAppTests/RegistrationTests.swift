@@ -4,6 +4,10 @@ import PortalDomain
 import Testing
 import VaporTesting
 @testable import PortalApp
+@testable import PortalCore
+@testable import PortalWeb
+@testable import PortalMember
+@testable import PortalBackOffice
 
 @Suite("First registration and matching")
 struct RegistrationTests {

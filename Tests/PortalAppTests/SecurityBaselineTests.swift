@@ -4,6 +4,10 @@ import SQLKit
 import Testing
 import VaporTesting
 @testable import PortalApp
+@testable import PortalCore
+@testable import PortalWeb
+@testable import PortalMember
+@testable import PortalBackOffice
 
 @Suite("Security baseline (SECURITY.md: headers, cookies, CSRF, abuse, logs)")
 struct SecurityBaselineTests {

@@ -3,6 +3,10 @@ import Testing
 import Vapor
 import VaporTesting
 @testable import PortalApp
+@testable import PortalCore
+@testable import PortalWeb
+@testable import PortalMember
+@testable import PortalBackOffice
 
 /// One `SiteURL` case gives a route's pattern and its links, so they cannot drift apart.
 @Suite("Typed site URLs")

@@ -5,6 +5,10 @@ import SQLKit
 import Testing
 import Vapor
 @testable import PortalApp
+@testable import PortalCore
+@testable import PortalWeb
+@testable import PortalMember
+@testable import PortalBackOffice
 
 @Suite("Files of a terminated account")
 struct TerminationFilesTests {

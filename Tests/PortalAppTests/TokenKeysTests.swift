@@ -1,5 +1,9 @@
 import Testing
 @testable import PortalApp
+@testable import PortalCore
+@testable import PortalWeb
+@testable import PortalMember
+@testable import PortalBackOffice
 
 @Suite("Keys for stored token hashes")
 struct TokenKeysTests {

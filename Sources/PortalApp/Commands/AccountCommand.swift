@@ -2,6 +2,10 @@ import Fluent
 import Foundation
 import PortalDomain
 import Vapor
+import PortalCore
+import PortalWeb
+import PortalMember
+import PortalBackOffice
 
 /// `portal account terminate MEMBER_NUMBER`: the member's written notice of
 /// termination, carried out (the back office gets a button later).

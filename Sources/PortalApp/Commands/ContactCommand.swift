@@ -1,6 +1,10 @@
 import Fluent
 import Foundation
 import Vapor
+import PortalCore
+import PortalWeb
+import PortalMember
+import PortalBackOffice
 
 /// `portal contact list|show|done`: the back office's view of the help
 /// page's contact form until the back office has its own pages.

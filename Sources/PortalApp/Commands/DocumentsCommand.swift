@@ -2,6 +2,10 @@ import Fluent
 import Foundation
 import PortalDomain
 import Vapor
+import PortalCore
+import PortalWeb
+import PortalMember
+import PortalBackOffice
 
 /// `portal documents add|list|offline`: what a case worker does with a
 /// member's archive until the back office has pages for it.

@@ -1,6 +1,10 @@
 import Foundation
 import PortalJobs
 import Vapor
+import PortalCore
+import PortalWeb
+import PortalMember
+import PortalBackOffice
 
 /// `portal jobs list [--state dead] | show ID | retry ID` for operators.
 struct JobsCommand: AsyncCommandGroup {

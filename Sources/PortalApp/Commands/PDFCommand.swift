@@ -1,6 +1,10 @@
 import Foundation
 import PortalPDF
 import Vapor
+import PortalCore
+import PortalWeb
+import PortalMember
+import PortalBackOffice
 
 /// `portal pdf sample --out FILE`: writes the sealed sample certificate.
 struct PDFCommand: AsyncCommandGroup {

@@ -1,4 +1,8 @@
 import Foundation
+import PortalCore
+import PortalWeb
+import PortalMember
+import PortalBackOffice
 
 /// What `portal jobs show` prints of a payload. Operators need the kind and
 /// the ids to follow a job; a member's e-mail address or a one-time link

@@ -1,6 +1,10 @@
 import Fluent
 import Foundation
 import PortalDomain
+import PortalCore
+import PortalWeb
+import PortalMember
+import PortalBackOffice
 
 /// The card's data beside the record's, field by field, so a case worker can
 /// decide a registration in review without opening two systems. The eID

@@ -2,6 +2,10 @@ import Fluent
 import Foundation
 import PortalDomain
 import Vapor
+import PortalCore
+import PortalWeb
+import PortalMember
+import PortalBackOffice
 
 /// `portal registrations list [--state review] | show ID | approve ID | reject ID`:
 /// the case workers' review queue until the back office exists.

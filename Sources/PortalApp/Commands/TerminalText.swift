@@ -1,4 +1,8 @@
 import ConsoleKit
+import PortalCore
+import PortalWeb
+import PortalMember
+import PortalBackOffice
 
 /// Text that members or import files supplied reaches an operator's terminal
 /// through this one function: an ESC sequence could recolour, move the cursor,

@@ -1,6 +1,10 @@
 import Foundation
 import PortalJobs
 import Vapor
+import PortalCore
+import PortalWeb
+import PortalMember
+import PortalBackOffice
 
 /// `portal worker`: runs the job worker and scheduler without a web server,
 /// for deployments that run `portal serve --no-worker` on other machines.

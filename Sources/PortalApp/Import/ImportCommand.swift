@@ -1,6 +1,10 @@
 import Foundation
 import PortalDomain
 import Vapor
+import PortalCore
+import PortalWeb
+import PortalMember
+import PortalBackOffice
 
 /// `portal import members|contributions|payments|entitlements FILE`
 struct ImportCommand: AsyncCommand {

@@ -3,6 +3,10 @@ import Foundation
 import NIOConcurrencyHelpers
 import PortalJobs
 import Vapor
+import PortalCore
+import PortalWeb
+import PortalMember
+import PortalBackOffice
 
 /// Runs the worker and the scheduler inside `portal serve` (the embedded
 /// default), unless `--no-worker` or PORTAL_WORKER=false says another

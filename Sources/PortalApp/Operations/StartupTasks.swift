@@ -1,5 +1,9 @@
 import Fluent
 import Vapor
+import PortalCore
+import PortalWeb
+import PortalMember
+import PortalBackOffice
 
 /// Runs before any command: creates the data directory, applies migrations
 /// (the embedded default needs no set-up step) and, for `serve` in

@@ -1,4 +1,8 @@
 import Vapor
+import PortalCore
+import PortalWeb
+import PortalMember
+import PortalBackOffice
 
 /// `portal migrate [--revert]`, for operators who migrate once before
 /// starting the nodes with PORTAL_AUTO_MIGRATE=false. It replaces Fluent's

@@ -3,6 +3,10 @@ import PortalJobs
 import Testing
 import VaporTesting
 @testable import PortalApp
+@testable import PortalCore
+@testable import PortalWeb
+@testable import PortalMember
+@testable import PortalBackOffice
 
 extension Browser {
     /// Signs in with a typed identity through the simulator's form.

@@ -1,6 +1,10 @@
 import ConsoleKit
 import Vapor
 @testable import PortalApp
+@testable import PortalCore
+@testable import PortalWeb
+@testable import PortalMember
+@testable import PortalBackOffice
 
 /// Runs a `portal` command in the test's application and returns what it
 /// printed, exactly as it would reach an operator's terminal.

@@ -3,6 +3,10 @@ import Foundation
 import SQLKit
 import VaporTesting
 @testable import PortalApp
+@testable import PortalCore
+@testable import PortalWeb
+@testable import PortalMember
+@testable import PortalBackOffice
 
 /// The tables and columns the running database actually has, read from its
 /// catalogue (sqlite_master / information_schema), so a check over "every

@@ -4,6 +4,10 @@ import enum PortalJobsTestSupport.TestBackend
 import PortalTestSupport
 import VaporTesting
 @testable import PortalApp
+@testable import PortalCore
+@testable import PortalWeb
+@testable import PortalMember
+@testable import PortalBackOffice
 
 /// The two databases every database test runs on.
 typealias TestDatabase = TestBackend

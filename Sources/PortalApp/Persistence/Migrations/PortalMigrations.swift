@@ -1,8 +1,0 @@
-import Fluent
-
-enum PortalMigrations {
-    /// In order; a landed migration is never edited, only followed by a new one.
-    static var all: [any Migration] {
-        [CreateMembers(), CreateAccountsAndSessions(), CreateAuditTrail(), CreateJobTables(), CreateRegistrations(), CreateInbox(), CreateDocuments(), CreateNotificationSettings(), CreateContactMessages(), AddLatestBookings(), GuardAuditTruncate(), CreateActionCounts(), AddJobSubject(), AddMembershipKind(), CreateImportRuns(), CreateEntitlements(), AddContributionPaymentDate(), AddEntitlementSummary(), AddRegistrationDecisionsAndRetiredCards(), AddSessionScope()]
-    }
-}

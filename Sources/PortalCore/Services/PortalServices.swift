@@ -1,0 +1,124 @@
+import Fluent
+import Foundation
+import Prometheus
+import PortalDomain
+import PortalMail
+import Vapor
+
+/// What every part of the portal needs, built once in `configure` and handed
+/// on: controllers read it from the request, job handlers are built from the
+/// parts they need, commands from the application. Nothing else is kept in
+/// `Application.storage`.
+package struct PortalServices: Sendable {
+    package let configuration: PortalConfiguration
+    package let clock: any PortalClock
+    package let catalogue: LocalizationCatalogue
+    package let tokens: TokenKeys
+    package let database: PortalDatabase
+    /// The portal store and the member file.
+    package let archive: DocumentArchive
+    /// PDF renderer and seal.
+    package let rendering: DocumentRendering
+    package let mailer: any Mailer
+    package let jobs: JobsService
+    package let signInLimiter: RateLimiter
+    package let signIns: Counter
+    package let metrics: PrometheusCollectorRegistry
+
+    /// The file outbox when no SMTP host is configured; nil with SMTP (mail leaves the server).
+    package var mailOutbox: MailOutbox? {
+        (mailer as? FileMailer).map { MailOutbox(files: $0, host: PortalMails.host(configuration)) }
+    }
+
+    package init(configuration: PortalConfiguration, clock: any PortalClock, catalogue: LocalizationCatalogue, tokens: TokenKeys, database: PortalDatabase, archive: DocumentArchive, rendering: DocumentRendering, mailer: any Mailer, jobs: JobsService, signInLimiter: RateLimiter, signIns: Counter, metrics: PrometheusCollectorRegistry) {
+        self.configuration = configuration
+        self.clock = clock
+        self.catalogue = catalogue
+        self.tokens = tokens
+        self.database = database
+        self.archive = archive
+        self.rendering = rendering
+        self.mailer = mailer
+        self.jobs = jobs
+        self.signInLimiter = signInLimiter
+        self.signIns = signIns
+        self.metrics = metrics
+    }
+}
+
+/// The portal's database for services that outlive a request (jobs,
+/// commands): Fluent's `Database` value belongs to one event loop, so each
+/// use takes a fresh one from the pool, as `Application.db` does.
+package struct PortalDatabase: Sendable {
+    package let databases: Databases
+    package let eventLoopGroup: any EventLoopGroup
+    package let logger: Logger
+
+    package var db: any Database {
+        guard let database = databases.database(logger: logger, on: eventLoopGroup.any()) else {
+            preconditionFailure("configure registers the default database before the services are built")
+        }
+        return database
+    }
+
+    package init(databases: Databases, eventLoopGroup: any EventLoopGroup, logger: Logger) {
+        self.databases = databases
+        self.eventLoopGroup = eventLoopGroup
+        self.logger = logger
+    }
+}
+
+extension Application {
+    private struct ServicesKey: StorageKey { typealias Value = PortalServices }
+
+    package var portal: PortalServices {
+        get {
+            guard let services = storage[ServicesKey.self] else {
+                preconditionFailure("makeApplication(configuration:) sets the portal services before any request")
+            }
+            return services
+        }
+        set { storage[ServicesKey.self] = newValue }
+    }
+
+    package var jobs: JobsService { portal.jobs }
+    package var archive: DocumentArchive { portal.archive }
+    package var documents: DocumentRendering { portal.rendering }
+    package var mailer: any Mailer { portal.mailer }
+    package var mailOutbox: MailOutbox? { portal.mailOutbox }
+}
+
+extension Request {
+    package var portal: PortalServices { application.portal }
+    package var clock: any PortalClock { application.portal.clock }
+}
+
+/// The composition root: every service is made here, once, from the
+/// configuration. Job handlers get the parts they need when a job runs
+/// (the queue needs its handlers before the services that hold the queue exist).
+extension PortalServices {
+    package static func make(
+        _ app: Application, configuration: PortalConfiguration, clock: any PortalClock, metrics: PrometheusCollectorRegistry
+    ) throws -> PortalServices {
+        let catalogue = try LocalizationCatalogue.load(from: configuration.resourcesDirectory.appendingPathComponent("Resources/Localization"))
+        let database = PortalDatabase(databases: app.databases, eventLoopGroup: app.eventLoopGroup, logger: app.logger)
+        let built = ServicesOnceBuilt()
+        let services = PortalServices(
+            configuration: configuration,
+            clock: clock,
+            catalogue: catalogue,
+            tokens: TokenKeys(secret: configuration.sessionSecret),
+            database: database,
+            archive: try DocumentArchive.make(configuration: configuration, clock: clock, database: database.db),
+            rendering: DocumentRendering(configuration: configuration),
+            mailer: PortalMails.makeMailer(configuration),
+            jobs: try JobsService(database: database.db, configuration: configuration, clock: clock,
+                                  registry: PortalJobHandlers.registry { built.services }),
+            signInLimiter: RateLimiter(rule: configuration.signInRateLimit, clock: clock),
+            signIns: metrics.makeCounter(name: "portal_signins_total", help: "Completed eID sign-ins"),
+            metrics: metrics
+        )
+        built.set(services)
+        return services
+    }
+}
