@@ -87,7 +87,8 @@ struct MemberTraces {
     /// The core system's records (member, contributions, pension payments, entitlements,
     /// imported by `portal import`) are not portal data and stay (DOMAIN.md);
     /// the append-only audit trail keeps its entries, the termination's included.
-    static let keptTables: Set<String> = ["members", "contributions", "pension_payments", "entitlements", "audit_entries"]
+    /// What termination keeps on purpose (`AccountTermination.keptTables`, with the reasons) and the member row itself.
+    static let keptTables: Set<String> = Set(AccountTermination.keptTables.keys).union(["members"])
 
     /// Rows per "table.column" that point at the member.
     func rows(_ app: Application) async throws -> [String: Int] {
