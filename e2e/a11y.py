@@ -133,10 +133,9 @@ def press_enter(driver: WebDriver) -> None:
 
 
 def empty_error_summaries(driver: WebDriver) -> int:
-    """Error summaries without a single error: an alert announcing nothing.
-
-    (Leaf's `#if(errors)` is true for an empty array; templates must test
-    `count(errors) > 0`.)"""
+    """Error summaries without a single error: an alert announcing nothing
+    (the ErrorSummary component renders nothing for no problems; this checks
+    that every page keeps it that way)."""
     return driver.execute_script(
         "return [...document.querySelectorAll('.error-summary')]"
         ".filter(summary => !summary.querySelector('li')).length;")

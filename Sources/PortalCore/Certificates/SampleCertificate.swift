@@ -2,7 +2,7 @@ import Foundation
 import PortalPDF
 
 /// The one-page contribution certificate that `portal pdf sample` writes and
-/// `portal bench pdf` renders: the fund's own letterhead and seal with
+/// `portal-bench pdf` renders: the fund's own letterhead and seal with
 /// made-up member data, so operators can check their configuration.
 package enum SampleCertificate {
     package static func spec(fund: FundProfile, date: Date) -> PDFDocumentSpec {

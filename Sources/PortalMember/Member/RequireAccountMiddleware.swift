@@ -6,7 +6,8 @@ import PortalCore
 import PortalWeb
 
 /// Guards the member area: a signed-in person with an active account.
-/// Everything below reads `req.member`, so every query is scoped to that member.
+/// Everything below reads the member's rows through `req.memberScope()`
+/// (MemberScope), which exists only for this signed-in member.
 package struct RequireAccountMiddleware: AsyncMiddleware {
     package func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         guard let session = request.currentSession, session.isSignedIn else {
