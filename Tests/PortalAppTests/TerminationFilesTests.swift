@@ -32,7 +32,7 @@ struct TerminationFilesTests {
             try await refuseAccountDeletion(app, db)
             await #expect(throws: (any Error).self) {
                 try await AccountTermination.terminate(try MemberNumber(parsing: "10001/01"), on: app.db, at: clock.now(), actor: .operator(name: "test"),
-                                                       portalStore: app.archive.portalStore, outbox: app.mailOutbox)
+                                                       portalStore: app.portal.archive.portalStore, outbox: app.portal.mailOutbox)
             }
             #expect(try await Document.query(on: app.db).filter(\.$memberID == erika.requireID()).count() == 1)
             #expect(FileManager.default.fileExists(atPath: portalFile.path), "the document the database still lists is still readable")
@@ -40,7 +40,7 @@ struct TerminationFilesTests {
 
             try await allowAccountDeletion(app, db)
             let report = try await AccountTermination.terminate(try MemberNumber(parsing: "10001/01"), on: app.db, at: clock.now(), actor: .operator(name: "test"),
-                                                                portalStore: app.archive.portalStore, outbox: app.mailOutbox)
+                                                                portalStore: app.portal.archive.portalStore, outbox: app.portal.mailOutbox)
             #expect(report.documents == 1)
             #expect(!FileManager.default.fileExists(atPath: portalFile.path))
             #expect(mailFiles() == [])
@@ -53,6 +53,7 @@ struct TerminationFilesTests {
         func put(_ key: String, _ bytes: [UInt8]) async throws { try await inner.put(key, bytes) }
         func get(_ key: String) async throws -> [UInt8]? { try await inner.get(key) }
         func delete(_ key: String) async throws { throw CocoaError(.fileWriteNoPermission) }
+        func keys(storedBefore cutoff: Date) async throws -> [String] { try await inner.keys(storedBefore: cutoff) }
     }
 
     @Test(arguments: TestDatabase.allCases)
@@ -68,10 +69,10 @@ struct TerminationFilesTests {
             let mailFolder = app.portal.configuration.dataDirectory.appendingPathComponent("mail")
             #expect(!files(in: mailFolder, containing: "erika@example.org", skipping: []).isEmpty)
 
-            let store = UndeletableStore(inner: app.archive.portalStore)
+            let store = UndeletableStore(inner: app.portal.archive.portalStore)
             do {
                 _ = try await AccountTermination.terminate(try MemberNumber(parsing: "10001/01"), on: app.db, at: clock.now(), actor: .operator(name: "test"),
-                                                           portalStore: store, outbox: app.mailOutbox)
+                                                           portalStore: store, outbox: app.portal.mailOutbox)
                 Issue.record("a file that stayed was not reported")
             } catch let error as AccountTermination.FilesLeft {
                 #expect(error.blobKeys == [document.blobKey])

@@ -10,6 +10,8 @@ package protocol BlobStore: Sendable {
     func put(_ key: String, _ bytes: [UInt8]) async throws
     func get(_ key: String) async throws -> [UInt8]?
     func delete(_ key: String) async throws
+    /// Every key stored before `cutoff` (by the wall clock), for the orphan sweep.
+    func keys(storedBefore cutoff: Date) async throws -> [String]
 }
 
 /// AES-256-GCM at rest (ASVS 11.3.2): a changed byte fails authentication,
@@ -68,6 +70,17 @@ package struct FileBlobStore: BlobStore {
         }
     }
 
+    package func keys(storedBefore cutoff: Date) async throws -> [String] {
+        let directory = directory
+        return try await NIOThreadPool.singleton.runIfActive {
+            let files = (try? FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: [.contentModificationDateKey])) ?? []
+            return try files.filter { $0.pathExtension == "blob" }.compactMap { file in
+                let modified = try file.resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate ?? .distantPast
+                return modified < cutoff ? file.deletingPathExtension().lastPathComponent : nil
+            }
+        }
+    }
+
     /// Keys are server-chosen UUIDs; anything else never becomes a path.
     package func url(_ key: String) -> URL {
         directory.appendingPathComponent(key.filter { $0.isHexDigit || $0 == "-" } + ".blob")
@@ -87,7 +100,14 @@ package struct DatabaseBlobStore: BlobStore {
     package func put(_ key: String, _ bytes: [UInt8]) async throws {
         let sealed = try cipher.seal(bytes, key: key)
         try await sql.delete(from: table).where("key", .equal, key).run()
-        try await sql.insert(into: table).columns("key", "data").values(SQLBind(key), SQLBind(Data(sealed))).run()
+        try await sql.insert(into: table).columns("key", "data", "stored_at").values(SQLBind(key), SQLBind(Data(sealed)), SQLBind(Date())).run()
+    }
+
+    package func keys(storedBefore cutoff: Date) async throws -> [String] {
+        // Rows from before migration 0021 have no time: old enough.
+        try await sql.select().column("key").from(table)
+            .where { $0.where("stored_at", .is, SQLLiteral.null).orWhere("stored_at", .lessThan, SQLBind(cutoff)) }
+            .all().map { try $0.decode(column: "key", as: String.self) }
     }
 
     package func get(_ key: String) async throws -> [UInt8]? {

@@ -91,6 +91,30 @@ package struct DocumentArchive: Sendable {
         return (expired.count, soon.count)
     }
 
+    /// Portal copies without a document that is online or being restored:
+    /// left behind when the process died between a commit and the deletion
+    /// that follows it (termination deletes files only after its commit), or
+    /// between writing a copy and committing its row. Only copies older than
+    /// a day are touched, so a copy whose row is still being committed stays.
+    /// The member file is the fund's archive of record and is not swept.
+    package func sweepOrphans(on db: any Database) async throws -> Int {
+        let keys = try await portalStore.keys(storedBefore: clock.now().addingTimeInterval(-Self.orphanGrace))
+        var removed = 0
+        for start in stride(from: 0, to: keys.count, by: 500) {
+            let chunk = Array(keys[start..<min(start + 500, keys.count)])
+            let live = Set(try await Document.query(on: db).filter(\.$blobKey ~~ chunk)
+                .filter(\.$availability != .offline).all(\.$blobKey))
+            for key in chunk where !live.contains(key) {
+                try await portalStore.delete(key)
+                removed += 1
+            }
+        }
+        return removed
+    }
+
+    /// How old a portal copy without a live document must be before the sweep deletes it.
+    package static let orphanGrace: TimeInterval = 86_400
+
     package init(portalStore: any BlobStore, memberFile: any BlobStore, clock: any PortalClock) {
         self.portalStore = portalStore
         self.memberFile = memberFile

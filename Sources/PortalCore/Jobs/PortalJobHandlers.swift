@@ -22,9 +22,11 @@ package enum PortalJobHandlers {
             let s = services()
             try await DocumentRestore(database: s.database, clock: s.clock, archive: s.archive).run(context)
         }
-        registry.register(PortalJobKinds.retentionSweep) { _ in
+        registry.register(PortalJobKinds.retentionSweep) { context in
             let s = services()
             _ = try await s.archive.sweep(on: s.database.db)
+            let orphans = try await s.archive.sweepOrphans(on: s.database.db)
+            if orphans > 0 { context.logger.notice("orphaned portal copies deleted", metadata: ["count": .stringConvertible(orphans)]) }
         }
         registry.register(PortalJobKinds.mailSend) { context in
             let s = services()
