@@ -42,10 +42,11 @@ private func configure(
 
     try configureDatabase(app, configuration.database)
     app.migrations.add(PortalMigrations.all)
-    app.portal = try PortalServices.make(app, configuration: configuration, clock: clock, metrics: metrics)
+    let services = try PortalServices.make(app, configuration: configuration, clock: clock, metrics: metrics)
+    app.portal = services
 
     // The simulator is the only identity provider until the SAML service provider exists.
-    try MemberSite.configure(app, identityProvider: configuration.devEIDEnabled ? DevEIDController() : nil)
+    try MemberSite.configure(app, services: services, identityProvider: configuration.devEIDEnabled ? DevEIDController() : nil)
     app.lifecycle.use(StartupTasks())
     app.lifecycle.use(JobsLifecycle())
     let backOffice = try await BackOffice.makeApplication(for: app, registry: metrics)
@@ -54,15 +55,15 @@ private func configure(
         PortalServer(main: app.http.server.shared, backOffice: backOffice, address: backOfficeAddress)
     }
     app.lifecycle.use(ShutdownWith(other: backOffice))
-    app.asyncCommands.use(ImportCommand(), as: "import")
-    app.asyncCommands.use(WorkerCommand(), as: "worker")
-    app.asyncCommands.use(JobsCommand(), as: "jobs")
-    app.asyncCommands.use(RegistrationsCommand(), as: "registrations")
-    app.asyncCommands.use(AccountCommand(), as: "account")
+    app.asyncCommands.use(ImportCommand(services: services), as: "import")
+    app.asyncCommands.use(WorkerCommand(services: services), as: "worker")
+    app.asyncCommands.use(JobsCommand(services: services), as: "jobs")
+    app.asyncCommands.use(RegistrationsCommand(services: services), as: "registrations")
+    app.asyncCommands.use(AccountCommand(services: services), as: "account")
     app.asyncCommands.use(MigrateCommand(), as: "migrate")
-    app.asyncCommands.use(DocumentsCommand(), as: "documents")
-    app.asyncCommands.use(ContactCommand(), as: "contact")
-    app.asyncCommands.use(PDFCommand(), as: "pdf")
+    app.asyncCommands.use(DocumentsCommand(services: services), as: "documents")
+    app.asyncCommands.use(ContactCommand(services: services), as: "contact")
+    app.asyncCommands.use(PDFCommand(services: services), as: "pdf")
 }
 
 private func configureDatabase(_ app: Application, _ location: PortalConfiguration.DatabaseLocation) throws {

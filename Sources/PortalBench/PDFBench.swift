@@ -31,13 +31,13 @@ struct PDFBench: AsyncCommand {
         let count = max(1, signature.count ?? 300)
         let now = SystemClock().now()
         let spec = SampleCertificate.spec(fund: configuration.fund, date: now)
-        for _ in 0..<10 { _ = try app.documents.sealedPDF(spec, at: now) } // warm-up: fonts, seal key
+        for _ in 0..<10 { _ = try app.portal.rendering.sealedPDF(spec, at: now) } // warm-up: fonts, seal key
         var samples: [Double] = []
         var size = 0
         let started = ContinuousClock.now
         for _ in 0..<count {
             let begin = ContinuousClock.now
-            size = try app.documents.sealedPDF(spec, at: now).count
+            size = try app.portal.rendering.sealedPDF(spec, at: now).count
             samples.append((ContinuousClock.now - begin).milliseconds)
         }
         let total = (ContinuousClock.now - started).milliseconds

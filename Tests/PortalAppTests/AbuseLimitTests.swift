@@ -87,7 +87,7 @@ struct AbuseLimitTests {
             #expect(refused.body.string.contains("schon mehrere Bestätigungslinks"))
             let other = try await members[1].0.post("/konto/profil/benachrichtigungen", form: ["email": "Dritte@Example.org", "notify": "ja"])
             #expect(other.status == .tooManyRequests, "the limit is the address's, whoever types it")
-            let mails = try await app.jobs.queue.list(state: nil, limit: 1_000).filter { $0.kind == PortalJobKinds.mailSend.name }
+            let mails = try await app.portal.jobs.queue.list(state: nil, limit: 1_000).filter { $0.kind == PortalJobKinds.mailSend.name }
             #expect(mails.filter { String(decoding: $0.payload, as: UTF8.self).lowercased().contains("dritte@example.org") }.count == 3)
 
             clock.advance(by: 86_400)
@@ -103,14 +103,14 @@ struct AbuseLimitTests {
             let browser = Browser(app)
             try await browser.signIn(stock: "erika")
             let member = try #require(try await Member.query(on: app.db).filter(\.$memberNumber == "10001/01").first())
-            let document = try await app.archive.file(Array("%PDF-1.7 test".utf8), title: "Test", fileName: "test.pdf", category: .letter,
+            let document = try await app.portal.archive.file(Array("%PDF-1.7 test".utf8), title: "Test", fileName: "test.pdf", category: .letter,
                                                       memberID: member.requireID(), source: "test", on: app.db)
-            try await app.archive.takeOffline(document, on: app.db)
+            try await app.portal.archive.takeOffline(document, on: app.db)
             let token = try await browser.csrfToken()
             let path = "/konto/dokumente/\(try document.requireID().uuidString)/anfordern"
             let responses = try await Self.burst(Self.tabs(of: browser, 10), path, forms: Array(repeating: ["csrf_token": token], count: 10))
             #expect(responses.allSatisfy { $0.status == .seeOther })
-            let restores = try await app.jobs.queue.list(state: nil, limit: 1_000).filter { $0.kind == PortalJobKinds.documentRestore.name }
+            let restores = try await app.portal.jobs.queue.list(state: nil, limit: 1_000).filter { $0.kind == PortalJobKinds.documentRestore.name }
             #expect(restores.count == 1)
         }
     }
@@ -123,9 +123,9 @@ struct AbuseLimitTests {
             let member = try #require(try await Member.query(on: app.db).filter(\.$memberNumber == "10001/01").first())
             var documents: [Document] = []
             for number in 1...3 {
-                let document = try await app.archive.file(Array("%PDF-1.7 \(number)".utf8), title: "Brief \(number)", fileName: "brief.pdf",
+                let document = try await app.portal.archive.file(Array("%PDF-1.7 \(number)".utf8), title: "Brief \(number)", fileName: "brief.pdf",
                                                           category: .letter, memberID: member.requireID(), source: "test", on: app.db)
-                try await app.archive.takeOffline(document, on: app.db)
+                try await app.portal.archive.takeOffline(document, on: app.db)
                 documents.append(document)
             }
             let token = try await browser.csrfToken()

@@ -52,7 +52,7 @@ struct AccountTerminationSchemaTests {
             for table in AccountTermination.keptTables.keys { keptBefore[table] = try await rows(table) }
 
             let report = try await AccountTermination.terminate(try MemberNumber(parsing: "10001/01"), on: app.db, at: clock.now(),
-                                                                actor: .operator(name: "m.schulz"), portalStore: app.archive.portalStore)
+                                                                actor: .operator(name: "m.schulz"), portalStore: app.portal.archive.portalStore)
             #expect(report.deletedAnything)
             for table in portalTables {
                 #expect(try await rows(table) == 0, "termination left rows of the member in \(table)")
@@ -75,7 +75,7 @@ struct AccountTerminationSchemaTests {
     static func giveOneRowPerPortalTable(memberID: UUID, accountID: UUID, app: Application, clock: TestClock) async throws {
         let now = clock.now()
         let pdf = Data("%PDF-1.7\n%test\n".utf8)
-        _ = try await DocumentFiling(database: app.db, clock: clock, archive: app.archive)
+        _ = try await DocumentFiling(database: app.db, clock: clock, archive: app.portal.archive)
             .file(pdf, to: "10001/01", category: "letter", title: "Schreiben", date: nil, actor: .operator(name: "m.schulz"))
 
         let request = CertificateRequest()

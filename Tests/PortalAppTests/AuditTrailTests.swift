@@ -33,7 +33,7 @@ struct AuditTrailTests {
 
             try await runDueJobs(app)
             let document = try #require(try await Document.query(on: app.db).first())
-            try await app.archive.takeOffline(document, on: app.db)
+            try await app.portal.archive.takeOffline(document, on: app.db)
             let path = "/konto/dokumente/\(try document.requireID().uuidString)/anfordern"
             #expect(try await browser.post(path, form: [:]).status == .seeOther)
             let request = try await Self.entries(app, "document.request")
@@ -79,7 +79,7 @@ struct AuditTrailTests {
             try await browser.post("/hilfe/kontakt", form: ["topic": "question", "text": "Eine Frage"])
             try await browser.post("/konto/profil/benachrichtigungen", form: ["email": "erika@example.org", "notify": "ja"])
             let messageID = try #require(try await ContactMessage.query(on: app.db).first()?.requireID().uuidString)
-            let jobID = try #require(try await app.jobs.queue.list(state: nil, limit: 10).first?.id)
+            let jobID = try #require(try await app.portal.jobs.queue.list(state: nil, limit: 10).first?.id)
 
             _ = try await runCommand(app, ["contact", "list", "--operator", "m.schulz"])
             _ = try await runCommand(app, ["contact", "show", messageID, "--operator", "m.schulz"])

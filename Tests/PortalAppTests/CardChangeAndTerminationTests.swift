@@ -78,7 +78,7 @@ struct CardChangeAndTerminationTests {
             let portalFile = app.portal.configuration.dataDirectory.appendingPathComponent("documents/portal/\(document.blobKey).blob")
             #expect(FileManager.default.fileExists(atPath: portalFile.path))
             let report = try await AccountTermination.terminate(try MemberNumber(parsing: "10001/01"), on: app.db, at: clock.now(), actor: .operator(name: "test"),
-                                                                portalStore: app.archive.portalStore, outbox: app.mailOutbox)
+                                                                portalStore: app.portal.archive.portalStore, outbox: app.portal.mailOutbox)
             #expect(report.accounts == 1)
             #expect(report.sessions == 2)
 

@@ -82,7 +82,7 @@ struct ConcurrentWriteTests {
                 let setting = try await NotificationSetting.query(on: app.db).filter(\.$memberID == memberID).first()
                 #expect(setting?.pendingEmail == "m\(client)-\(Self.writesPerClient - 2)@example.org")
             }
-            let mails = try await app.jobs.queue.list(state: nil, limit: 10_000).filter { $0.kind == PortalJobKinds.mailSend.name }
+            let mails = try await app.portal.jobs.queue.list(state: nil, limit: 10_000).filter { $0.kind == PortalJobKinds.mailSend.name }
             #expect(mails.count == Self.clients * half, "one confirmation mail per saved address")
             #expect(try await PortalSession.query(on: app.db).count() == sessionsBefore, "anonymous page views write no session")
         }
@@ -99,7 +99,7 @@ struct ConcurrentWriteTests {
             #expect(try await runDueJobs(app) == 1)
             #expect(try await browser.get(status).body.string.contains("data-certificate-state=\"ready\""))
             let document = try #require(try await Document.query(on: app.db).filter(\.$category == .certificate).first())
-            try await app.archive.takeOffline(document, on: app.db)
+            try await app.portal.archive.takeOffline(document, on: app.db)
             #expect(try await browser.post("/konto/dokumente/\(try document.requireID().uuidString)/anfordern", form: [:]).status == .seeOther)
             #expect(try await runDueJobs(app) == 1)
             let restored = try #require(try await Document.find(document.id, on: app.db))

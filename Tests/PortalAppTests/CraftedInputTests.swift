@@ -80,7 +80,7 @@ struct CraftedInputTests {
         try await withPortal(db) { app, _ in
             let browser = Browser(app)
             try await browser.signIn(stock: "erika")
-            let jobsBefore = try await app.jobs.queue.list(state: nil, limit: 1_000).count
+            let jobsBefore = try await app.portal.jobs.queue.list(state: nil, limit: 1_000).count
             for bad in ["erika\u{0}@example.org", "erika@example.org\u{0}", "er\u{01}ika@example.org", "erika@exam\u{7F}ple.org",
                         "erika@example..org", "erika@.example.org", "erika@example.org."] {
                 let response = try await browser.post("/konto/profil/benachrichtigungen", form: ["email": bad, "notify": "ja"])
@@ -88,7 +88,7 @@ struct CraftedInputTests {
                 #expect(response.body.string.contains("Geben Sie eine gültige E-Mail-Adresse ein"))
             }
             #expect(try await NotificationSetting.query(on: app.db).filter(\.$pendingEmail != nil).count() == 0, "nothing stored")
-            #expect(try await app.jobs.queue.list(state: nil, limit: 1_000).count == jobsBefore, "no mail job enqueued")
+            #expect(try await app.portal.jobs.queue.list(state: nil, limit: 1_000).count == jobsBefore, "no mail job enqueued")
         }
     }
 

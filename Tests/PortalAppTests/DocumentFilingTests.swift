@@ -13,7 +13,7 @@ struct DocumentFilingTests {
     @Test(arguments: TestDatabase.allCases)
     func theFilerIsOnRecordAndARefusalIsTypedAndStoresNothing(_ db: TestDatabase) async throws {
         try await withPortal(db) { app, clock in
-            let filing = DocumentFiling(database: app.db, clock: clock, archive: app.archive)
+            let filing = DocumentFiling(database: app.db, clock: clock, archive: app.portal.archive)
             let pdf = Data("%PDF-1.7\n%test\n".utf8)
             let clerk = AuditActor.staff(id: UUID())
 

@@ -105,10 +105,10 @@ struct DocumentsAndCertificatesTests {
             #expect(FileManager.default.fileExists(atPath: portalFile.path))
 
             clock.advance(by: 77 * 86_400)
-            var sweep = try await app.archive.sweep(on: app.db)
+            var sweep = try await app.portal.archive.sweep(on: app.db)
             #expect(sweep.reminded == 1, "14 days before: a reminder")
             clock.advance(by: 14 * 86_400)
-            sweep = try await app.archive.sweep(on: app.db)
+            sweep = try await app.portal.archive.sweep(on: app.db)
             #expect(sweep.offline == 1)
             #expect(!FileManager.default.fileExists(atPath: portalFile.path), "the bytes are gone from the portal store")
             try await browser.signIn(stock: "erika")
@@ -121,17 +121,17 @@ struct DocumentsAndCertificatesTests {
                 #expect(try await runDueJobs(app) == 1, "one pending request per document (round \(round))")
                 #expect(try await browser.get("/konto/dokumente/\(try document.requireID().uuidString)").status == .ok)
                 clock.advance(by: 91 * 86_400)
-                _ = try await app.archive.sweep(on: app.db)
+                _ = try await app.portal.archive.sweep(on: app.db)
                 try await browser.signIn(stock: "erika")
             }
             #expect(try await InboxMessage.query(on: app.db).filter(\.$kind == "document.restored").count() == 2)
 
             // Restored, taken offline by an operator and asked for again, all within one second.
             let again = try #require(try await Document.find(document.id, on: app.db))
-            if again.availability == .online { try await app.archive.takeOffline(again, on: app.db) }
+            if again.availability == .online { try await app.portal.archive.takeOffline(again, on: app.db) }
             try await browser.post("/konto/dokumente/\(try document.requireID().uuidString)/anfordern", form: [:])
             #expect(try await runDueJobs(app) >= 1)
-            try await app.archive.takeOffline(try #require(try await Document.find(document.id, on: app.db)), on: app.db)
+            try await app.portal.archive.takeOffline(try #require(try await Document.find(document.id, on: app.db)), on: app.db)
             try await browser.post("/konto/dokumente/\(try document.requireID().uuidString)/anfordern", form: [:])
             #expect(try await runDueJobs(app) >= 1, "the second request in the same second gets a job of its own")
             #expect(try await Document.find(document.id, on: app.db)?.availability == .online)
@@ -149,7 +149,7 @@ struct DocumentsAndCertificatesTests {
             let message = try #require(try await InboxMessage.query(on: app.db).filter(\.$documentID == document.id).first())
             let documentPath = "\(SiteURL.documents.path)/\(try document.requireID().uuidString)"
             clock.advance(by: 91 * 86_400)
-            _ = try await app.archive.sweep(on: app.db)
+            _ = try await app.portal.archive.sweep(on: app.db)
             try await browser.signIn(stock: "erika")
 
             let inboxPage = try await browser.get("\(SiteURL.inbox.path)/\(try message.requireID().uuidString)").body.string
@@ -183,7 +183,7 @@ struct DocumentsAndCertificatesTests {
             try await runDueJobs(app)
             let document = try #require(try await Document.query(on: app.db).first())
             clock.advance(by: 91 * 86_400)
-            _ = try await app.archive.sweep(on: app.db)
+            _ = try await app.portal.archive.sweep(on: app.db)
             try await browser.signIn(stock: "erika")
             #expect(!(try await browser.get(SiteURL.documents.path).body.string.contains("sobald es online ist")))
 
@@ -229,9 +229,9 @@ struct DocumentsAndCertificatesTests {
     @Test(arguments: TestDatabase.allCases)
     func caseWorkerDocumentsArriveAndTheArchivePagesAndFilters(_ db: TestDatabase) async throws {
         try await withPortal(db) { app, clock in
-            let pdf = Data(try app.documents.sealedPDF(SampleCertificate.spec(fund: app.portal.configuration.fund, date: clock.now()), at: clock.now()))
+            let pdf = Data(try app.portal.rendering.sealedPDF(SampleCertificate.spec(fund: app.portal.configuration.fund, date: clock.now()), at: clock.now()))
             var dates: [String: String] = [:]
-            let filing = DocumentFiling(database: app.db, clock: clock, archive: app.archive)
+            let filing = DocumentFiling(database: app.db, clock: clock, archive: app.portal.archive)
             for index in 0..<45 {
                 let date = String(format: "%04d-%02d-%02d", 2023 + index % 3, 1 + index % 12, 1 + index % 28)
                 dates["Schreiben \(index)"] = date
@@ -283,7 +283,7 @@ struct DocumentsAndCertificatesTests {
             func refusal(_ data: Data, member: String = "10001/01", category: String? = "letter", title: String? = "Schreiben",
                          date: String? = nil) async -> String {
                 do {
-                    _ = try await DocumentFiling(database: app.db, clock: app.portal.clock, archive: app.archive)
+                    _ = try await DocumentFiling(database: app.db, clock: app.portal.clock, archive: app.portal.archive)
                         .file(data, to: member, category: category, title: title, date: date, actor: .operator(name: "test"))
                     return "accepted"
                 } catch {

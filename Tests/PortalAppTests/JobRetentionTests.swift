@@ -15,12 +15,12 @@ struct JobRetentionTests {
     @Test(arguments: TestDatabase.allCases)
     func aSentMailsJobAndFileGoAfterTheRetentionPeriod(_ db: TestDatabase) async throws {
         try await withPortal(db, environment: ["PORTAL_JOB_RETENTION_DAYS": "2"]) { app, clock in
-            #expect(app.jobs.recurring.contains { $0.kind == PortalJobKinds.jobPruning.name }, "scheduled nightly")
+            #expect(app.portal.jobs.recurring.contains { $0.kind == PortalJobKinds.jobPruning.name }, "scheduled nightly")
             let browser = Browser(app)
             try await browser.signIn(stock: "erika")
             try await browser.post("/konto/profil/benachrichtigungen", form: ["email": "erika@example.org", "notify": "ja"])
             try await runDueJobs(app)
-            let mailJobs = { try await app.jobs.queue.list(limit: 100).filter { $0.kind == PortalJobKinds.mailSend.name } }
+            let mailJobs = { try await app.portal.jobs.queue.list(limit: 100).filter { $0.kind == PortalJobKinds.mailSend.name } }
             #expect(try await mailJobs().map(\.state) == [.succeeded])
             #expect(try NotificationTests.mails(app).count == 1)
 

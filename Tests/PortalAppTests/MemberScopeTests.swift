@@ -52,7 +52,7 @@ struct MemberScopeTests {
             try await document.save(on: app.db)
             let path = SiteURL.document(.value(try document.requireID())).path
             let lysky = try await Self.registeredLysky(app, clock)
-            let jobsBefore = try await app.jobs.queue.counts()
+            let jobsBefore = try await app.portal.jobs.queue.counts()
 
             let page = try await lysky.get(path)
             #expect(page.status == .notFound)
@@ -64,7 +64,7 @@ struct MemberScopeTests {
 
             #expect(try await Document.find(document.id, on: app.db)?.availability == .offline, "B's document is not claimed")
             #expect(try await AuditEntry.query(on: app.db).filter(\.$action == "document.request").count() == 0)
-            #expect(try await app.jobs.queue.counts() == jobsBefore, "no restore job")
+            #expect(try await app.portal.jobs.queue.counts() == jobsBefore, "no restore job")
             #expect(try await erika.get(path).body.string.contains("Dokument anfordern"), "the owner still can")
         }
     }

@@ -45,7 +45,7 @@ struct OperatorCommandsTests {
             let browser = Browser(app)
             try await browser.signIn(stock: "erika")
             try await browser.post("/konto/profil/benachrichtigungen", form: ["email": "erika@example.org", "notify": "ja"])
-            let jobs = try await app.jobs.queue.list(state: nil, limit: 20)
+            let jobs = try await app.portal.jobs.queue.list(state: nil, limit: 20)
             let mail = try #require(jobs.first { String(decoding: $0.payload, as: UTF8.self).contains("erika@example.org") })
             let link = try #require(try JSONDecoder().decode(PortalMails.Payload.self, from: mail.payload).link, "the confirmation job carries its one-time link")
 

@@ -55,7 +55,7 @@ struct ReaderLanguageTests {
             let document = try #require(try await Document.query(on: app.db).first())
             let until = try #require(document.onlineUntil)
             clock.advance(by: 77 * 86_400)
-            #expect(try await app.archive.sweep(on: app.db).reminded == 1)
+            #expect(try await app.portal.archive.sweep(on: app.db).reminded == 1)
             let message = try #require(try await InboxMessage.query(on: app.db).filter(\.$kind == "document.expiring").first())
             let href = "/konto/posteingang/\(try message.requireID().uuidString)"
             let parts = Calendar.berlin.dateComponents([.year, .month, .day], from: until)

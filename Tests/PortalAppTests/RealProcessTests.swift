@@ -23,7 +23,7 @@ struct MailKillTests {
         defer { smtp.stop() }
         let mailEnvironment = ["PORTAL_SMTP_HOST": "127.0.0.1", "PORTAL_SMTP_PORT": String(smtp.port), "PORTAL_SMTP_SECURITY": "none"]
         try await withPortal(db, environment: mailEnvironment) { app, clock in
-            let job = try await app.jobs.enqueue(PortalJobKinds.mailSend,
+            let job = try await app.portal.jobs.enqueue(PortalJobKinds.mailSend,
                                                  payload: PortalMails.Payload(kind: .newContent, to: "mitglied@example.org", link: nil),
                                                  key: "mail-kill-test", on: app.db)
 
@@ -36,14 +36,14 @@ struct MailKillTests {
             child.waitUntilExit()
             #expect(child.terminationReason == .uncaughtSignal)
             #expect(smtp.deliveredCount == 0, "the server had not accepted anything")
-            let orphaned = try #require(try await app.jobs.queue.find(job.id))
+            let orphaned = try #require(try await app.portal.jobs.queue.find(job.id))
             #expect(orphaned.state == .running, "the killed worker still holds the lease")
 
             // The lease runs out (the child used the wall clock); the next worker delivers.
             clock.set(Date().addingTimeInterval(3_600))
             #expect(try await runDueJobs(app) >= 1)
             #expect(smtp.deliveredCount == 1)
-            let done = try #require(try await app.jobs.queue.find(job.id))
+            let done = try #require(try await app.portal.jobs.queue.find(job.id))
             #expect(done.state == .succeeded)
             #expect(done.attempts == 2)
 
@@ -55,7 +55,7 @@ struct MailKillTests {
                 """).run()
             clock.advance(by: 60)
             #expect(try await runDueJobs(app) >= 1)
-            #expect(try #require(try await app.jobs.queue.find(job.id)).state == .succeeded)
+            #expect(try #require(try await app.portal.jobs.queue.find(job.id)).state == .succeeded)
             #expect(smtp.deliveredCount == 1, "still one mail at the server")
             let messageIDs = try smtp.messageIDs()
             #expect(messageIDs.count == 1)

@@ -27,7 +27,7 @@ struct RegistrationOutcomeTests {
 
     private func decide(_ registration: Registration, approve: Bool, _ app: Application, _ clock: TestClock) async throws {
         try await RegistrationReview.decide(try registration.requireID(), approve: approve, on: app.db, at: clock.now(), actor: .operator(name: "test"),
-                                            jobs: app.jobs, retiredCards: app.portal.tokens.retiredCards)
+                                            jobs: app.portal.jobs, retiredCards: app.portal.tokens.retiredCards)
     }
 
     /// Erika signs in with her card, then registers a new one, which takes her account over.
@@ -171,7 +171,7 @@ struct RegistrationOutcomeTests {
             #expect(retired.first?.cardDigest != StockIdentities.erika.pseudonym)
             #expect(retired.first?.cardDigest == app.portal.tokens.retiredCards.hash(StockIdentities.erika.pseudonym))
             _ = try await AccountTermination.terminate(try MemberNumber(parsing: "10001/01"), on: app.db, at: clock.now(), actor: .operator(name: "test"),
-                                                       portalStore: app.archive.portalStore, outbox: app.mailOutbox)
+                                                       portalStore: app.portal.archive.portalStore, outbox: app.portal.mailOutbox)
             #expect(try await RetiredCard.query(on: app.db).count() == 0)
         }
     }

@@ -53,7 +53,7 @@ struct RegistrationTests {
 
             let registration = try #require(try await Registration.query(on: app.db).filter(\.$state == .review).first())
             #expect(registration.reason == "partialBirthDate")
-            try await RegistrationReview.decide(try registration.requireID(), approve: true, on: app.db, at: clock.now(), actor: .operator(name: "test"), jobs: app.jobs,
+            try await RegistrationReview.decide(try registration.requireID(), approve: true, on: app.db, at: clock.now(), actor: .operator(name: "test"), jobs: app.portal.jobs,
                                                retiredCards: app.portal.tokens.retiredCards)
             #expect(try await browser.get("/registrierung").location == "/konto?willkommen=1")
             #expect(try await browser.get("/konto").status == .ok)
@@ -121,7 +121,7 @@ struct RegistrationTests {
             #expect(replay.location == "/registrierung")
             try await browser.register("10004/01")
             #expect(try await Registration.query(on: app.db).count() == 1)
-            #expect(try await app.jobs.queue.list().count(where: { $0.kind == "registration.match" }) == 1)
+            #expect(try await app.portal.jobs.queue.list().count(where: { $0.kind == "registration.match" }) == 1)
         }
     }
 
@@ -171,7 +171,7 @@ struct RegistrationTests {
             #expect(statuses.count(where: { $0 == .seeOther }) == 5)
             #expect(statuses.count(where: { $0 == .tooManyRequests }) == 9)
             #expect(try await Registration.query(on: app.db).filter(\.$memberNumber == "10004/01").count() == 5)
-            #expect(try await app.jobs.queue.list(limit: 100).count(where: { $0.kind == "registration.match" }) == 5)
+            #expect(try await app.portal.jobs.queue.list(limit: 100).count(where: { $0.kind == "registration.match" }) == 5)
             let late = Browser(app)
             try await late.signIn(family: "PARALLEL", given: "KARTE", born: "1970-01-01", pseudonym: "parallel-late")
             let refused = try await late.register("10004/01")

@@ -11,9 +11,12 @@ import PortalBackOffice
 /// termination, carried out (the back office gets a button later).
 struct AccountCommand: AsyncCommandGroup {
     var help: String { "Manages members' portal accounts." }
-    var commands: [String: any AnyAsyncCommand] { ["terminate": Terminate()] }
+    let services: PortalServices
+    var commands: [String: any AnyAsyncCommand] { ["terminate": Terminate(services: services)] }
 
     struct Terminate: AsyncCommand {
+        let services: PortalServices
+
         struct Signature: CommandSignature {
             @Argument(name: "member_number", help: "e.g. 99999/01")
             var memberNumber: String
@@ -26,10 +29,9 @@ struct AccountCommand: AsyncCommandGroup {
             guard let number = try? MemberNumber(parsing: signature.memberNumber) else {
                 throw UsageError(description: "'\(signature.memberNumber)' is not a member number like 99999/01")
             }
-            let app = context.application
             let actor = try OperatorName.actor(option: signature.operatorName)
-            let report = try await AccountTermination.terminate(number, on: app.db, at: app.portal.clock.now(), actor: actor,
-                                                                portalStore: app.archive.portalStore, outbox: app.mailOutbox)
+            let report = try await AccountTermination.terminate(number, on: services.database.db, at: services.clock.now(), actor: actor,
+                                                                portalStore: services.archive.portalStore, outbox: services.mailOutbox)
             context.console.line(report.summary(number))
         }
     }

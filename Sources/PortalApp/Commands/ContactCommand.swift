@@ -9,8 +9,9 @@ import PortalBackOffice
 /// `portal contact list|show|done`: the back office's view of the help
 /// page's contact form until the back office has its own pages.
 struct ContactCommand: AsyncCommandGroup {
+    let services: PortalServices
     var help: String { "Questions and suggestions members sent through the help page." }
-    var commands: [String: any AnyAsyncCommand] { ["list": List(), "show": Show(), "done": Done()] }
+    var commands: [String: any AnyAsyncCommand] { ["list": List(services: services), "show": Show(services: services), "done": Done(services: services)] }
 
     static func find(_ text: String, on db: any Database) async throws -> ContactMessage {
         guard let id = UUID(uuidString: text) else { throw UsageError(description: "'\(text)' is not a message id") }
@@ -23,6 +24,8 @@ struct ContactCommand: AsyncCommandGroup {
     }
 
     struct List: AsyncCommand {
+        let services: PortalServices
+
         struct Signature: CommandSignature {
             @Flag(name: "all", help: "handled messages too")
             var all: Bool
@@ -33,18 +36,17 @@ struct ContactCommand: AsyncCommandGroup {
         var help: String { "Lists contact messages, oldest first: id, date, member number, topic, state, first words." }
 
         func run(using context: CommandContext, signature: Signature) async throws {
-            let app = context.application
             let actor = try OperatorName.actor(option: signature.operatorName)
-            var query = ContactMessage.query(on: app.db).sort(\.$createdAt, .ascending)
+            var query = ContactMessage.query(on: services.database.db).sort(\.$createdAt, .ascending)
             if !signature.all { query = query.filter(\.$state == .new) }
             let messages = try await query.all()
-            let members = try await Member.query(on: app.db).filter(\.$id ~~ Set(messages.map(\.memberID))).all()
+            let members = try await Member.query(on: services.database.db).filter(\.$id ~~ Set(messages.map(\.memberID))).all()
             let numbers = Dictionary(uniqueKeysWithValues: members.compactMap { member in member.id.map { ($0, member.memberNumber) } })
             // The read is on record before anything is shown: one entry per member whose words are listed.
             let perMember = Dictionary(grouping: messages, by: \.memberID)
-            try await app.db.transaction { db in
+            try await services.database.db.transaction { db in
                 for (memberID, listed) in perMember {
-                    try await AuditLog.record(on: db, at: app.portal.clock.now(), actor: actor, action: "contact.list", memberID: memberID,
+                    try await AuditLog.record(on: db, at: services.clock.now(), actor: actor, action: "contact.list", memberID: memberID,
                                               detail: ["messages": "\(listed.count)"])
                 }
             }
@@ -58,6 +60,8 @@ struct ContactCommand: AsyncCommandGroup {
     }
 
     struct Show: AsyncCommand {
+        let services: PortalServices
+
         struct Signature: CommandSignature {
             @Argument(name: "id", help: "the id `portal contact list` prints")
             var id: String
@@ -68,12 +72,11 @@ struct ContactCommand: AsyncCommandGroup {
         var help: String { "Prints one contact message in full." }
 
         func run(using context: CommandContext, signature: Signature) async throws {
-            let app = context.application
             let actor = try OperatorName.actor(option: signature.operatorName)
-            let message = try await ContactCommand.find(signature.id, on: app.db)
-            try await AuditLog.record(on: app.db, at: app.portal.clock.now(), actor: actor, action: "contact.show", memberID: message.memberID,
+            let message = try await ContactCommand.find(signature.id, on: services.database.db)
+            try await AuditLog.record(on: services.database.db, at: services.clock.now(), actor: actor, action: "contact.show", memberID: message.memberID,
                                       detail: ["message": try message.requireID().uuidString])
-            Self.print(message, memberNumber: try await ContactCommand.memberNumber(message, on: app.db), to: context.console)
+            Self.print(message, memberNumber: try await ContactCommand.memberNumber(message, on: services.database.db), to: context.console)
         }
 
         static func print(_ message: ContactMessage, memberNumber: String, to console: any Console) {
@@ -87,6 +90,8 @@ struct ContactCommand: AsyncCommandGroup {
     }
 
     struct Done: AsyncCommand {
+        let services: PortalServices
+
         struct Signature: CommandSignature {
             @Argument(name: "id", help: "the id `portal contact list` prints")
             var id: String
@@ -97,10 +102,9 @@ struct ContactCommand: AsyncCommandGroup {
         var help: String { "Marks a contact message as handled." }
 
         func run(using context: CommandContext, signature: Signature) async throws {
-            let app = context.application
             let actor = try OperatorName.actor(option: signature.operatorName)
-            let message = try await ContactCommand.find(signature.id, on: app.db)
-            try await ContactHandling(database: app.db, clock: app.portal.clock).markHandled(message.requireID(), actor: actor)
+            let message = try await ContactCommand.find(signature.id, on: services.database.db)
+            try await ContactHandling(database: services.database.db, clock: services.clock).markHandled(message.requireID(), actor: actor)
             context.console.line("contact message \(signature.id) handled")
         }
     }

@@ -8,12 +8,15 @@ import PortalBackOffice
 
 /// `portal jobs list [--state dead] | show ID | retry ID` for operators.
 struct JobsCommand: AsyncCommandGroup {
+    let services: PortalServices
     var help: String { "Lists, shows and retries background jobs." }
     var commands: [String: any AnyAsyncCommand] {
-        ["list": List(), "show": Show(), "retry": Retry()]
+        ["list": List(services: services), "show": Show(services: services), "retry": Retry(services: services)]
     }
 
     struct List: AsyncCommand {
+        let services: PortalServices
+
         struct Signature: CommandSignature {
             @Option(name: "state", help: "only jobs in this state (scheduled, available, running, succeeded, failed, dead)")
             var state: String?
@@ -21,7 +24,7 @@ struct JobsCommand: AsyncCommandGroup {
         var help: String { "Lists the newest jobs and the count per state." }
 
         func run(using context: CommandContext, signature: Signature) async throws {
-            let queue = context.application.jobs.queue
+            let queue = services.jobs.queue
             var state: JobState?
             if let text = signature.state {
                 guard let parsed = JobState(rawValue: text) else { throw UsageError(description: "unknown state '\(text)'") }
@@ -35,6 +38,8 @@ struct JobsCommand: AsyncCommandGroup {
     }
 
     struct Show: AsyncCommand {
+        let services: PortalServices
+
         struct Signature: CommandSignature {
             @Argument(name: "id", help: "the job id")
             var id: Int64
@@ -44,12 +49,11 @@ struct JobsCommand: AsyncCommandGroup {
         var help: String { "Shows one job with its payload (e-mail addresses and links redacted), last error and expected start." }
 
         func run(using context: CommandContext, signature: Signature) async throws {
-            let app = context.application
             let actor = try OperatorName.actor(option: signature.operatorName)
-            let queue = app.jobs.queue
+            let queue = services.jobs.queue
             guard let job = try await queue.find(signature.id) else { throw UsageError(description: "no job \(signature.id)") }
             // A payload can hold a member's ids: reading it is on record (addresses and links are redacted).
-            try await AuditLog.record(on: app.db, at: app.portal.clock.now(), actor: actor, action: "job.show", memberID: nil,
+            try await AuditLog.record(on: services.database.db, at: services.clock.now(), actor: actor, action: "job.show", memberID: nil,
                                       detail: ["job": "\(job.id)", "kind": job.kind])
             context.console.line(JobsCommand.line(job))
             context.console.line("  payload: \(PayloadRedaction.text(job.payload))")
@@ -59,6 +63,8 @@ struct JobsCommand: AsyncCommandGroup {
     }
 
     struct Retry: AsyncCommand {
+        let services: PortalServices
+
         struct Signature: CommandSignature {
             @Argument(name: "id", help: "the id of a dead or failed job")
             var id: Int64
@@ -68,12 +74,11 @@ struct JobsCommand: AsyncCommandGroup {
         var help: String { "Makes a dead or failed job available again." }
 
         func run(using context: CommandContext, signature: Signature) async throws {
-            let app = context.application
             let actor = try OperatorName.actor(option: signature.operatorName)
-            let job = try await app.jobs.queue.retry(signature.id)
-            try await AuditLog.record(on: app.db, at: app.portal.clock.now(), actor: actor, action: "job.retry", memberID: nil,
+            let job = try await services.jobs.queue.retry(signature.id)
+            try await AuditLog.record(on: services.database.db, at: services.clock.now(), actor: actor, action: "job.retry", memberID: nil,
                                       detail: ["job": "\(job.id)", "kind": job.kind])
-            app.jobs.worker.wake()
+            services.jobs.worker.wake()
             context.console.line("job \(job.id) is \(job.state.rawValue) again")
         }
     }

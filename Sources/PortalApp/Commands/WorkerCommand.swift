@@ -10,13 +10,14 @@ import PortalBackOffice
 /// for deployments that run `portal serve --no-worker` on other machines.
 /// SIGTERM or SIGINT stops it gracefully: running jobs finish or go back.
 struct WorkerCommand: AsyncCommand {
+    let services: PortalServices
+
     struct Signature: CommandSignature {}
     var help: String { "Runs the background job worker and scheduler until SIGTERM/SIGINT." }
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        let app = context.application
-        let jobs = app.jobs
-        let tasks = JobsRunner.start(jobs, configuration: app.portal.configuration, logger: app.logger)
+        let jobs = services.jobs
+        let tasks = JobsRunner.start(jobs, configuration: services.configuration, logger: context.application.logger)
         let stop = StopSignal()
         await stop.wait()
         context.console.line("Stopping the worker: running jobs get 30 s to finish.")

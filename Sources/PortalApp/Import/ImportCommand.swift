@@ -8,6 +8,8 @@ import PortalBackOffice
 
 /// `portal import members|contributions|payments|entitlements FILE`
 struct ImportCommand: AsyncCommand {
+    let services: PortalServices
+
     struct Signature: CommandSignature {
         @Argument(name: "kind", help: "members, contributions, payments or entitlements")
         var kind: String
@@ -47,8 +49,7 @@ struct ImportCommand: AsyncCommand {
             FileHandle.standardError.write(Data("\(signature.file) is not UTF-8: read as Windows-1252 (ANSI) and converted.\n".utf8))
         }
         let text = decoded.text
-        let app = context.application
-        var importer = CoreDataImporter(kind: kind, db: app.db, now: app.portal.clock.now())
+        var importer = CoreDataImporter(kind: kind, db: services.database.db, now: services.clock.now())
         let batchSize = importer.batchSize
         importer.progress = { lines in
             if lines % 10_000 < batchSize { FileHandle.standardError.write(Data("… \(lines) lines\n".utf8)) }
@@ -61,7 +62,7 @@ struct ImportCommand: AsyncCommand {
         if kind == .members { line += " (\(summary.created) new, \(summary.imported - summary.created) updated)" }
         line += ", \(summary.rejected.count) rejected"
         context.console.line(line)
-        try await AuditLog.record(on: app.db, at: app.portal.clock.now(), actor: try OperatorName.actor(option: signature.operatorName), action: "import.\(kind.rawValue)",
+        try await AuditLog.record(on: services.database.db, at: services.clock.now(), actor: try OperatorName.actor(option: signature.operatorName), action: "import.\(kind.rawValue)",
                                   memberID: nil, detail: ["lines": "\(summary.lines)", "imported": "\(summary.imported)", "rejected": "\(summary.rejected.count)"])
         if summary.lines == 0 { throw NoRecords(file: signature.file) }
         if !summary.rejected.isEmpty { throw RejectedLines(count: summary.rejected.count) }

@@ -18,13 +18,13 @@ struct JobsLifecycle: LifecycleHandler {
     func didBootAsync(_ app: Application) async throws {
         let command = app.environment.arguments.dropFirst().first ?? "serve"
         guard command == "serve", app.portal.configuration.runWorkerInProcess else { return }
-        tasks.withLockedValue { $0 = JobsRunner.start(app.jobs, configuration: app.portal.configuration, logger: app.logger) }
+        tasks.withLockedValue { $0 = JobsRunner.start(app.portal.jobs, configuration: app.portal.configuration, logger: app.logger) }
     }
 
     func shutdownAsync(_ app: Application) async {
         let running = tasks.withLockedValue { tasks in defer { tasks = [] }; return tasks }
         guard !running.isEmpty else { return }
-        await app.jobs.worker.stop(grace: .seconds(20))
+        await app.portal.jobs.worker.stop(grace: .seconds(20))
         for task in running { task.cancel() }
     }
 }

@@ -49,7 +49,3 @@ package protocol MemberJobPayload {
 package enum JobSubject {
     package static func member(_ id: UUID) -> String { "member:\(id.uuidString.lowercased())" }
 }
-
-extension Request {
-    package var jobs: JobsService { application.portal.jobs }
-}

@@ -6,9 +6,9 @@ import PortalMail
 import Vapor
 
 /// What every part of the portal needs, built once in `configure` and handed
-/// on: controllers read it from the request, job handlers are built from the
-/// parts they need, commands from the application. Nothing else is kept in
-/// `Application.storage`.
+/// on by initialiser: controllers and job handlers get the parts they use,
+/// commands the whole value; only middleware and views read it from the
+/// request. Nothing else is kept in `Application.storage`.
 package struct PortalServices: Sendable {
     package let configuration: PortalConfiguration
     package let clock: any PortalClock
@@ -80,12 +80,6 @@ extension Application {
         }
         set { storage[ServicesKey.self] = newValue }
     }
-
-    package var jobs: JobsService { portal.jobs }
-    package var archive: DocumentArchive { portal.archive }
-    package var documents: DocumentRendering { portal.rendering }
-    package var mailer: any Mailer { portal.mailer }
-    package var mailOutbox: MailOutbox? { portal.mailOutbox }
 }
 
 extension Request {

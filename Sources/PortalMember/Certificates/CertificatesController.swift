@@ -10,6 +10,10 @@ import PortalWeb
 /// "Bescheinigungen": the certificates this member's status allows, the
 /// request, and the status of each request until the PDF is ready.
 package struct CertificatesController: RouteCollection {
+    package let configuration: PortalConfiguration
+    package let clock: any PortalClock
+    package let jobs: JobsService
+
     package func boot(routes: any RoutesBuilder) throws {
         let area = routes.grouped(RequireAccountMiddleware())
         area.get(SiteURL.certificates.components, use: catalogue)
@@ -45,9 +49,9 @@ package struct CertificatesController: RouteCollection {
             year = chosen
         }
         let requestedYear = year
-        let jobs = req.jobs
-        let now = req.clock.now()
-        let limit = ActionLimit(name: "certificate-requests", limit: req.portal.configuration.certificateRequestsPerHour, window: 3600)
+        let jobs = self.jobs
+        let now = clock.now()
+        let limit = ActionLimit(name: "certificate-requests", limit: configuration.certificateRequestsPerHour, window: 3600)
         // Check and insert in one write transaction, serialised per member, so
         // a burst of identical requests makes one certificate, not one each.
         let outcome = try await scope.db.writeTransaction { db -> RequestOutcome in
@@ -104,16 +108,16 @@ package struct CertificatesController: RouteCollection {
         }
         var expected: String?
         var afterWindow = false
-        if request.state == .queued, let jobID = request.jobID, let job = try await req.jobs.queue.find(jobID),
-           let start = req.jobs.queue.expectedStart(of: job) {
-            afterWindow = req.portal.configuration.maintenanceWindow.contains(max(job.runAt, req.clock.now()))
+        if request.state == .queued, let jobID = request.jobID, let job = try await jobs.queue.find(jobID),
+           let start = jobs.queue.expectedStart(of: job) {
+            afterWindow = configuration.maintenanceWindow.contains(max(job.runAt, clock.now()))
             expected = Format.time(start, req.language)
         }
         let context = CertificateStatusContext(
             page: PageContext(req, titleKey: "certificates.title", memberName: member.displayName),
             state: request.state.rawValue, stateKey: "certificates.state.\(request.state.rawValue)", kindKey: "certificates.kind.\(request.kind)",
             year: request.year.map(String.init), expectedTime: expected, afterWindow: afterWindow,
-            windowEnd: req.portal.configuration.maintenanceWindow.end.description,
+            windowEnd: configuration.maintenanceWindow.end.description,
             documentHref: request.documentID.map { SiteURL.document(.value($0)).path },
             statusURL: SiteURL.certificateRequest(.value(id)).path)
         return req.respond(page: context.page, content: CertificatesPages.status(context, req.texts))
@@ -147,7 +151,11 @@ package struct CertificatesController: RouteCollection {
         try await years(kind, in: scope).contains(year)
     }
 
-    package init() {}
+    package init(configuration: PortalConfiguration, clock: any PortalClock, jobs: JobsService) {
+        self.configuration = configuration
+        self.clock = clock
+        self.jobs = jobs
+    }
 }
 
 package struct CertificateInput: Content {

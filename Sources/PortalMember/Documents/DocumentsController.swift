@@ -9,6 +9,12 @@ import PortalWeb
 /// The document archive: all documents newest first with their media
 /// status, download of online ones, and "Dokument anfordern" for offline ones.
 package struct DocumentsController: RouteCollection {
+    package let configuration: PortalConfiguration
+    package let clock: any PortalClock
+    package let jobs: JobsService
+    package let archive: DocumentArchive
+    package let catalogue: LocalizationCatalogue
+
     package static let pageSize = 20
 
     package func boot(routes: any RoutesBuilder) throws {
@@ -60,7 +66,7 @@ package struct DocumentsController: RouteCollection {
         let context = DocumentsContext(
             page: PageContext(req, titleKey: "nav.documents", memberName: member.displayName,
                               noticeKey: req.hasQueryParameter("angefordert") ? "documents.requested.next" : nil),
-            documents: documents.map { DocumentsContext.Item($0, language: req.language, catalogue: req.portal.catalogue) },
+            documents: documents.map { DocumentsContext.Item($0, language: req.language, catalogue: catalogue) },
             categories: Document.Category.allCases.map { .init(value: $0.rawValue, selected: $0 == category, labelKey: "documents.category.\($0.rawValue)") },
             years: years.map { .init(value: String($0), selected: $0 == year) },
             total: total, currentPage: page, pageCount: pages,
@@ -103,18 +109,18 @@ package struct DocumentsController: RouteCollection {
             let row = DocumentRow(id: id, title: document.title, category: document.category.rawValue, documentDate: document.documentDate,
                                   onlineUntil: document.onlineUntil, availability: document.availability.rawValue)
             let context = DocumentContext(page: PageContext(req, titleKey: "nav.documents", memberName: member.displayName),
-                                          document: .init(row, language: req.language, catalogue: req.portal.catalogue))
+                                          document: .init(row, language: req.language, catalogue: catalogue))
             return req.respond(page: context.page, content: DocumentsPages.document(context.document, csrf: context.page.csrf, req.texts))
         }
         let bytes: [UInt8]
         do {
-            guard let stored = try await req.application.archive.portalStore.get(document.blobKey) else { throw Abort(.notFound) }
+            guard let stored = try await archive.portalStore.get(document.blobKey) else { throw Abort(.notFound) }
             bytes = stored
         } catch is BlobCipher.Tampered {
             req.logger.critical("document failed its integrity check", metadata: ["document": .string(id.uuidString)])
             throw Abort(.conflict, reason: "document integrity")
         }
-        try await AuditLog.record(on: req.db, at: req.clock.now(), actor: AuditLog.actor(of: req),
+        try await AuditLog.record(on: req.db, at: clock.now(), actor: AuditLog.actor(of: req),
                                   action: "document.download", memberID: member.id, detail: ["document": id.uuidString])
         let response = Response(status: .ok, body: .init(data: Data(bytes)))
         response.headers.contentType = HTTPMediaType(type: "application", subType: "pdf")
@@ -128,10 +134,10 @@ package struct DocumentsController: RouteCollection {
               let document = try await scope.document(id)
         else { throw Abort(.notFound) }
         guard document.availability == .offline else { return req.redirect(to: SiteURL.documents.path) }
-        let jobs = req.jobs
-        let now = req.clock.now()
+        let jobs = self.jobs
+        let now = clock.now()
         let memberID = scope.memberID
-        let limit = ActionLimit(name: "document-requests", limit: req.portal.configuration.documentRequestsPerHour, window: 3600)
+        let limit = ActionLimit(name: "document-requests", limit: configuration.documentRequestsPerHour, window: 3600)
         // One key per request: a document restored, taken offline and asked for
         // again within the same second must not find the earlier job's key.
         // One pending request per document: only the request whose conditional
@@ -164,7 +170,13 @@ package struct DocumentsController: RouteCollection {
         Calendar.berlin.component(.year, from: date)
     }
 
-    package init() {}
+    package init(configuration: PortalConfiguration, clock: any PortalClock, jobs: JobsService, archive: DocumentArchive, catalogue: LocalizationCatalogue) {
+        self.configuration = configuration
+        self.clock = clock
+        self.jobs = jobs
+        self.archive = archive
+        self.catalogue = catalogue
+    }
 }
 
 package struct DocumentsContext: Encodable {

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import PortalDomain
 import Vapor
 import PortalCore
 import PortalWeb
@@ -8,6 +9,9 @@ import PortalWeb
 /// marks it read. Every query goes through the signed-in member's
 /// `MemberScope`, so another member's message id is the same 404 as a missing one.
 package struct InboxController: RouteCollection {
+    package let clock: any PortalClock
+    package let catalogue: LocalizationCatalogue
+
     package static let pageSize = 20
 
     package func boot(routes: any RoutesBuilder) throws {
@@ -27,7 +31,7 @@ package struct InboxController: RouteCollection {
             .range((page - 1) * Self.pageSize..<page * Self.pageSize).all()
         let context = InboxContext(
             page: PageContext(req, titleKey: "nav.inbox", memberName: member.displayName),
-            messages: try messages.map { try InboxContext.Item($0, language: req.language, catalogue: req.portal.catalogue) },
+            messages: try messages.map { try InboxContext.Item($0, language: req.language, catalogue: catalogue) },
             currentPage: page, pageCount: pages,
             previous: page > 1 ? SiteURL.inbox.path(query: ["seite": String(page - 1)]) : nil,
             next: page < pages ? SiteURL.inbox.path(query: ["seite": String(page + 1)]) : nil)
@@ -41,19 +45,22 @@ package struct InboxController: RouteCollection {
         else { throw Abort(.notFound) }
         if message.readAt == nil {
             // Opening marks the message read: a reading receipt for the member's own view, not a domain change.
-            message.readAt = req.clock.now()
+            message.readAt = clock.now()
             try await message.save(on: req.db)
             req.signedInMember?.unreadCount -= 1
         }
         try await AuditLog.record(req, action: "inbox.open", memberID: message.memberID, detail: ["message": id.uuidString])
         let context = InboxMessageContext(
             page: PageContext(req, titleKey: "nav.inbox", memberName: member.displayName),
-            message: try InboxContext.Item(message, language: req.language, catalogue: req.portal.catalogue),
+            message: try InboxContext.Item(message, language: req.language, catalogue: catalogue),
             back: SiteURL.inbox.path)
         return req.respond(page: context.page, content: InboxPages.message(context, req.texts))
     }
 
-    package init() {}
+    package init(clock: any PortalClock, catalogue: LocalizationCatalogue) {
+        self.clock = clock
+        self.catalogue = catalogue
+    }
 }
 
 package struct InboxContext: Encodable {

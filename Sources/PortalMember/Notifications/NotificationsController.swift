@@ -10,6 +10,11 @@ import PortalWeb
 /// used only after the link sent to it is confirmed (single use, 24 hours);
 /// the old address is told about the change.
 package struct NotificationsController: RouteCollection {
+    package let configuration: PortalConfiguration
+    package let clock: any PortalClock
+    package let jobs: JobsService
+    package let tokens: TokenKeys
+
     package func boot(routes: any RoutesBuilder) throws {
         routes.grouped(RequireAccountMiddleware()).post(SiteURL.notificationSettings.components, use: save)
         routes.get(SiteURL.confirmEmail.components, use: confirmPage)
@@ -24,11 +29,11 @@ package struct NotificationsController: RouteCollection {
         guard email.isEmpty || MailAddress.isValidRecipient(email) else {
             return try await ProfileRendering.render(req, problem: "notifications.error.email", input: input, status: .unprocessableEntity)
         }
-        let now = req.clock.now()
-        let jobs = req.jobs
-        let hasher = req.portal.tokens.emailTokens
-        let baseURL = req.portal.configuration.baseURL
-        let mailLimit = ActionLimit(name: "confirmation-mails", limit: req.portal.configuration.confirmationMailsPerDay, window: 86_400)
+        let now = clock.now()
+        let jobs = self.jobs
+        let hasher = tokens.emailTokens
+        let baseURL = configuration.baseURL
+        let mailLimit = ActionLimit(name: "confirmation-mails", limit: configuration.confirmationMailsPerDay, window: 86_400)
         // Keyed hash: the counter table never holds an address in clear.
         let addressKey = hasher.hash("confirmation mails to:" + email.lowercased())
         let limitedFor = try await scope.db.writeTransaction { db -> Int? in
@@ -76,15 +81,15 @@ package struct NotificationsController: RouteCollection {
 
     package func confirm(req: Request) async throws -> Response {
         let token = (try? req.content.get(String.self, at: "token")) ?? ""
-        let now = req.clock.now()
+        let now = clock.now()
         guard TokenHasher.isWellFormed(token),
-              let setting = try await NotificationSetting.query(on: req.db).filter(\.$tokenHash == req.portal.tokens.emailTokens.hash(token)).first(),
+              let setting = try await NotificationSetting.query(on: req.db).filter(\.$tokenHash == tokens.emailTokens.hash(token)).first(),
               let pending = setting.pendingEmail, let expires = setting.tokenExpiresAt, expires > now
         else {
             let page = PageContext(req, titleKey: "notifications.confirmTitle", noticeKey: "notifications.confirmInvalid")
             return req.respond(page: page, status: .gone, content: AccountPages.confirmEmail(token: nil, csrf: page.csrf, req.texts))
         }
-        let jobs = req.jobs
+        let jobs = self.jobs
         let (settingID, memberID, spentHash) = (setting.id, setting.memberID, setting.tokenHash)
         try await req.db.writeTransaction { db in
             // Read again under the member's lock: a double click confirms once,
@@ -112,7 +117,12 @@ package struct NotificationsController: RouteCollection {
         return req.respond(page: page, content: AccountPages.confirmEmail(token: nil, csrf: page.csrf, req.texts))
     }
 
-    package init() {}
+    package init(configuration: PortalConfiguration, clock: any PortalClock, jobs: JobsService, tokens: TokenKeys) {
+        self.configuration = configuration
+        self.clock = clock
+        self.jobs = jobs
+        self.tokens = tokens
+    }
 }
 
 package struct NotificationInput: Content {

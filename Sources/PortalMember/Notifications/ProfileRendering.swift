@@ -27,12 +27,14 @@ package enum ProfileRendering {
 /// Development only: the mails the file mailer wrote, so the confirmation
 /// link can be clicked in the embedded default. 404 in production.
 package struct DevMailboxController: RouteCollection {
+    package let configuration: PortalConfiguration
+
     package func boot(routes: any RoutesBuilder) throws {
         routes.get(SiteURL.devMailbox.components, use: list)
     }
 
     package func list(req: Request) async throws -> Response {
-        let directory = req.portal.configuration.dataDirectory.appendingPathComponent("mail")
+        let directory = configuration.dataDirectory.appendingPathComponent("mail")
         // File reads on NIO's blocking pool, not on the event loop.
         let mails = try await NIOThreadPool.singleton.runIfActive {
             let files = ((try? FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: [.contentModificationDateKey])) ?? [])
@@ -47,7 +49,9 @@ package struct DevMailboxController: RouteCollection {
         return req.respond(page: page, content: AccountPages.devMailbox(Array(mails), req.texts))
     }
 
-    package init() {}
+    package init(configuration: PortalConfiguration) {
+        self.configuration = configuration
+    }
 }
 
 package struct DevMailboxContext: Encodable {

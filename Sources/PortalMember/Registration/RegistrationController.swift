@@ -11,6 +11,11 @@ import PortalWeb
 /// window-bound matching job, and a status page until the result is known.
 /// With a transfer code the match runs at once instead (TransferCodes).
 package struct RegistrationController: RouteCollection {
+    package let configuration: PortalConfiguration
+    package let clock: any PortalClock
+    package let jobs: JobsService
+    package let tokens: TokenKeys
+
     package func boot(routes: any RoutesBuilder) throws {
         routes.get(SiteURL.registration.components, use: show)
         routes.post(SiteURL.registration.components, use: submit)
@@ -27,7 +32,7 @@ package struct RegistrationController: RouteCollection {
         let latest = try await latestRegistration(req, pseudonym: pseudonym)
         let startsAnew = req.query[String.self, at: "neu"] != nil
         if !startsAnew, let retired = try await RetiredCard.query(on: req.db)
-            .filter(\.$cardDigest == req.portal.tokens.retiredCards.hash(pseudonym)).sort(\.$retiredAt, .descending).first(),
+            .filter(\.$cardDigest == tokens.retiredCards.hash(pseudonym)).sort(\.$retiredAt, .descending).first(),
             latest.map({ $0.createdAt < retired.retiredAt }) ?? true {
             return try await renderOldCard(req, retiredAt: retired.retiredAt)
         }
@@ -57,7 +62,7 @@ package struct RegistrationController: RouteCollection {
             return response
         }
         let id = try latest.requireID()
-        let now = req.clock.now()
+        let now = clock.now()
         try await req.db.writeTransaction { db in
             // Only while the decision is still open: a decided one has nobody left to tell.
             guard let registration = try await Registration.find(id, on: db), registration.state == .review else { return }
@@ -89,12 +94,12 @@ package struct RegistrationController: RouteCollection {
         case .success(let valid):
             number = valid
         }
-        let now = req.clock.now()
+        let now = clock.now()
         let code = input.transfer_code?.trimmingCharacters(in: .whitespaces) ?? ""
-        let delay = req.portal.configuration.registrationDelay
-        let jobs = req.jobs
-        let hasher = req.portal.tokens.transferCodes
-        let retiredCards = req.portal.tokens.retiredCards
+        let delay = configuration.registrationDelay
+        let jobs = self.jobs
+        let hasher = tokens.transferCodes
+        let retiredCards = tokens.retiredCards
         let outcome = try await req.db.writeTransaction { db -> Submission in
             try await RegistrationAttempts.lock(pseudonym: pseudonym, memberNumber: number.value, on: db)
             // Again under the lock: a double click must not store two registrations.
@@ -133,7 +138,7 @@ package struct RegistrationController: RouteCollection {
             let language = req.language
             let page = PageContext(req, titleKey: "registration.limited.title")
             let text = req.texts("registration.limited.text", Format.date(until, language), Format.time(until, language),
-                                 req.portal.configuration.fund.phone)
+                                 configuration.fund.phone)
             let response = req.respond(page: page, status: .tooManyRequests, content: SimplePages.legal(titleKey: page.titleKey, text: text, req.texts))
             response.headers.replaceOrAdd(name: "Retry-After", value: String(seconds))
             return response
@@ -193,7 +198,7 @@ package struct RegistrationController: RouteCollection {
     }
 
     private func renderOldCard(_ req: Request, retiredAt: Date) async throws -> Response {
-        let fund = req.portal.configuration.fund
+        let fund = configuration.fund
         let context = OldCardContext(page: PageContext(req, titleKey: "registration.oldCard.title"),
                                      retiredOn: Format.date(retiredAt, req.language), fundEmail: fund.email, fundPhone: fund.phone,
                                      texts: credentialTexts(req))
@@ -207,23 +212,28 @@ package struct RegistrationController: RouteCollection {
         page.registrationState = registration.state.rawValue
         var expected: String?
         var afterWindow = false
-        if registration.state == .pending, let jobID = registration.jobID, let job = try await req.jobs.queue.find(jobID) {
-            if let start = req.jobs.queue.expectedStart(of: job) {
+        if registration.state == .pending, let jobID = registration.jobID, let job = try await jobs.queue.find(jobID) {
+            if let start = jobs.queue.expectedStart(of: job) {
                 expected = Format.time(start, req.language)
-                afterWindow = req.portal.configuration.maintenanceWindow.contains(max(job.runAt, req.clock.now()))
+                afterWindow = configuration.maintenanceWindow.contains(max(job.runAt, clock.now()))
             }
         }
-        let fund = req.portal.configuration.fund
+        let fund = configuration.fund
         let context = RegistrationStatusContext(page: page, state: registration.state.rawValue,
                                                 expectedTime: expected, afterWindow: afterWindow,
-                                                windowEnd: req.portal.configuration.maintenanceWindow.end.description,
+                                                windowEnd: configuration.maintenanceWindow.end.description,
                                                 fundEmail: fund.email, fundPhone: fund.phone, texts: credentialTexts(req),
                                                 reviewed: registration.state == .rejected && registration.reason == "caseWorker",
                                                 notifyRequested: registration.notifyEmail != nil, notifyInput: notifyInput, errors: errors)
         return req.respond(page: page, content: RegistrationStatusPage.content(context, req.texts))
     }
 
-    package init() {}
+    package init(configuration: PortalConfiguration, clock: any PortalClock, jobs: JobsService, tokens: TokenKeys) {
+        self.configuration = configuration
+        self.clock = clock
+        self.jobs = jobs
+        self.tokens = tokens
+    }
 }
 
 package struct NotifyInput: Content {

@@ -1,9 +1,13 @@
+import PortalDomain
 import Vapor
 import PortalCore
 import PortalWeb
 
 /// Sign-out and the idle-timeout helpers behind the "stay signed in" warning.
 package struct SessionController: RouteCollection {
+    package let configuration: PortalConfiguration
+    package let clock: any PortalClock
+
     package func boot(routes: any RoutesBuilder) throws {
         routes.post(SiteURL.signOut.components, use: signOut)
         routes.get(SiteURL.sessionStatus.components, use: status)
@@ -13,7 +17,7 @@ package struct SessionController: RouteCollection {
     package func signOut(req: Request) async throws -> Response {
         if let session = req.currentSession, session.isSignedIn {
             try await AuditLog.record(
-                on: req.db, at: req.clock.now(), actor: .cardHolder(accountID: session.accountID),
+                on: req.db, at: clock.now(), actor: .cardHolder(accountID: session.accountID),
                 action: "signout", memberID: nil)
         }
         try await req.signOutEverywhere()
@@ -23,8 +27,8 @@ package struct SessionController: RouteCollection {
     /// Seconds until the idle timeout; asking does not extend the session.
     package func status(req: Request) async throws -> SessionStatus {
         guard let session = req.currentSession, session.isSignedIn else { return SessionStatus(signedIn: false, remainingSeconds: 0) }
-        let config = req.portal.configuration
-        let remaining = session.end(idle: config.sessionIdleTimeout, absolute: config.sessionAbsoluteTimeout).timeIntervalSince(req.clock.now())
+        let config = configuration
+        let remaining = session.end(idle: config.sessionIdleTimeout, absolute: config.sessionAbsoluteTimeout).timeIntervalSince(clock.now())
         // Rounded up: "0 left" must only ever mean the session has ended.
         return SessionStatus(signedIn: true, remainingSeconds: max(0, Int(remaining.rounded(.up))))
     }
@@ -32,7 +36,7 @@ package struct SessionController: RouteCollection {
     /// "Angemeldet bleiben": resets the idle timer (never the absolute limit).
     package func extend(req: Request) async throws -> Response {
         guard let session = req.currentSession, session.isSignedIn else { throw Abort(.unauthorized) }
-        session.lastSeenAt = req.clock.now()
+        session.lastSeenAt = clock.now()
         try await session.save(on: req.db)
         if req.wantsJSON {
             return try await status(req: req).encodeResponse(for: req)
@@ -41,7 +45,10 @@ package struct SessionController: RouteCollection {
         return req.redirect(to: back)
     }
 
-    package init() {}
+    package init(configuration: PortalConfiguration, clock: any PortalClock) {
+        self.configuration = configuration
+        self.clock = clock
+    }
 }
 
 package struct SessionStatus: Content {

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import PortalDomain
 import Vapor
 import PortalCore
 import PortalWeb
@@ -10,6 +11,9 @@ import PortalWeb
 /// in see the fund's e-mail address and telephone number instead, so the
 /// form is never an anonymous channel.
 package struct ContactController: RouteCollection {
+    package let clock: any PortalClock
+    package let fund: FundProfile
+
     package static let maximumCharacters = 4_000
 
     package func boot(routes: any RoutesBuilder) throws {
@@ -27,9 +31,9 @@ package struct ContactController: RouteCollection {
         if text.isEmpty || text.count > Self.maximumCharacters { problems.append(.init(field: "contact-text", key: "help.contact.error.text")) }
         if FormText.hasControlCharacters(text, allowingLineBreaks: true) { problems.append(.init(field: "contact-text", key: "help.contact.error.textControl")) }
         guard let topic, problems.isEmpty else {
-            return try await HelpContext.render(req, input: input, problems: problems, status: .unprocessableEntity)
+            return try await HelpContext.render(req, fund: fund, input: input, problems: problems, status: .unprocessableEntity)
         }
-        let now = req.clock.now()
+        let now = clock.now()
         try await scope.db.writeTransaction { db in
             let owned = scope.on(db)
             let message = owned.newContactMessage()
@@ -47,7 +51,10 @@ package struct ContactController: RouteCollection {
         return req.redirect(to: SiteURL.help.path(query: ["gesendet": "1"], fragment: "kontakt"))
     }
 
-    package init() {}
+    package init(clock: any PortalClock, fund: FundProfile) {
+        self.clock = clock
+        self.fund = fund
+    }
 }
 
 package struct ContactInput: Content {
@@ -72,14 +79,14 @@ extension HelpContext {
     }
 
     /// The help page; the form is offered to signed-in members with an account.
-    package static func render(_ req: Request, input: ContactInput? = nil, problems: [Problem] = [], status: HTTPStatus = .ok) async throws -> Response {
+    package static func render(_ req: Request, fund: FundProfile, input: ContactInput? = nil, problems: [Problem] = [], status: HTTPStatus = .ok) async throws -> Response {
         let session = req.currentSession
         let canWrite = session?.isSignedIn == true && session?.accountID != nil
         let sent = canWrite && req.query[String.self, at: "gesendet"] == "1"
         let page = PageContext(req, titleKey: "help.title", noticeKey: sent ? "help.contact.sent" : nil)
         let form = canWrite ? ContactForm(topic: input?.topic ?? "", text: input?.text ?? "", problems: problems,
                                           maximum: ContactController.maximumCharacters) : nil
-        let context = HelpContext(page: page, fund: req.portal.configuration.fund, contact: form)
+        let context = HelpContext(page: page, fund: fund, contact: form)
         return req.respond(page: page, status: status, content: HelpPage.content(context, req.texts))
     }
 

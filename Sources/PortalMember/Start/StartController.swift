@@ -7,6 +7,7 @@ import PortalWeb
 package struct StartController: RouteCollection {
     /// Where "Mit Online-Ausweis anmelden" leads; nil when none is configured.
     package let identityProvider: (any IdentityProvider)?
+    package let configuration: PortalConfiguration
 
     package func boot(routes: any RoutesBuilder) throws {
         routes.get(use: start)
@@ -27,16 +28,16 @@ package struct StartController: RouteCollection {
 
     package func privacy(req: Request) async throws -> Response {
         let page = PageContext(req, titleKey: "privacy.title")
-        return req.respond(page: page, content: SimplePages.legal(titleKey: page.titleKey, text: req.portal.configuration.fund.privacyText, req.texts))
+        return req.respond(page: page, content: SimplePages.legal(titleKey: page.titleKey, text: configuration.fund.privacyText, req.texts))
     }
 
     package func imprint(req: Request) async throws -> Response {
         let page = PageContext(req, titleKey: "imprint.title")
-        return req.respond(page: page, content: SimplePages.legal(titleKey: page.titleKey, text: req.portal.configuration.fund.imprintText, req.texts))
+        return req.respond(page: page, content: SimplePages.legal(titleKey: page.titleKey, text: configuration.fund.imprintText, req.texts))
     }
 
     package func help(req: Request) async throws -> Response {
-        try await HelpContext.render(req)
+        try await HelpContext.render(req, fund: configuration.fund)
     }
 
     /// Sets only the language preference cookie, which holds no personal data
@@ -49,7 +50,7 @@ package struct StartController: RouteCollection {
         let response = req.redirect(to: back)
         response.cookies[LanguageMiddleware.cookieName] = HTTPCookies.Value(
             string: language.rawValue, maxAge: 365 * 86_400, path: "/",
-            isSecure: req.portal.configuration.usesHTTPS, isHTTPOnly: true, sameSite: .lax)
+            isSecure: configuration.usesHTTPS, isHTTPOnly: true, sameSite: .lax)
         return response
     }
 
@@ -70,7 +71,8 @@ package struct StartController: RouteCollection {
         return text
     }
 
-    package init(identityProvider: (any IdentityProvider)? = nil) {
+    package init(configuration: PortalConfiguration, identityProvider: (any IdentityProvider)? = nil) {
+        self.configuration = configuration
         self.identityProvider = identityProvider
     }
 }

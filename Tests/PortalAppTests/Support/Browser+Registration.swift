@@ -36,12 +36,12 @@ extension Browser {
 /// Runs every job that is due at the test clock's current time.
 @discardableResult
 func runDueJobs(_ app: Application) async throws -> Int {
-    try await app.jobs.worker.runUntilIdle()
+    try await app.portal.jobs.worker.runUntilIdle()
 }
 
 /// Runs a recurring job now, as the scheduler would start it: enqueued
 /// with an empty payload and run by the worker with its registered handler.
 func runRecurringJob(_ kind: JobKind, _ app: Application) async throws {
-    try await app.jobs.queue.enqueue(kind: kind.name, payload: [String: String]())
-    _ = try await app.jobs.worker.runUntilIdle()
+    try await app.portal.jobs.queue.enqueue(kind: kind.name, payload: [String: String]())
+    _ = try await app.portal.jobs.worker.runUntilIdle()
 }
