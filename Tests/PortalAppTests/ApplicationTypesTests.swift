@@ -36,6 +36,19 @@ struct ApplicationTypesTests {
     }
 
     @Test
+    func everyConditionReadsAFieldAskedBeforeIt() {
+        for definition in ApplicationTypes.all {
+            var asked: Set<String> = []
+            for field in definition.fields {
+                for referenced in field.condition?.referencedFields ?? [] {
+                    #expect(asked.contains(referenced), "\(definition.id).\(field.id) reads \(referenced)")
+                }
+                asked.insert(field.id)
+            }
+        }
+    }
+
+    @Test
     func typesFieldsAndStepsHaveUniqueIds() {
         #expect(Set(ApplicationTypes.all.map(\.id)).count == ApplicationTypes.all.count)
         for definition in ApplicationTypes.all {

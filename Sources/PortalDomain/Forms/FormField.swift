@@ -72,6 +72,14 @@ public indirect enum FieldCondition: Sendable, Equatable {
         case .not(let condition): !condition.holds(for: answers)
         }
     }
+
+    /// The fields the condition reads; each must come before the field it guards.
+    public var referencedFields: [String] {
+        switch self {
+        case .equals(let field, _), .oneOf(let field, _): [field]
+        case .not(let condition): condition.referencedFields
+        }
+    }
 }
 
 /// Where a prefilled answer comes from; the member can change it.

@@ -52,15 +52,15 @@ public struct IBAN: Sendable, Hashable, CustomStringConvertible {
         return Int(ascii) - 55
     }
 
-    /// IBAN lengths of the countries in the SEPA schemes' geographical scope
-    /// (EPC409-09, list of countries; SWIFT IBAN registry for the lengths).
-    /// Territories such as Guernsey, Jersey, the Isle of Man and the French
-    /// overseas departments use GB and FR IBANs.
+    /// IBAN lengths (SWIFT's IBAN registry) of the countries in the SEPA
+    /// schemes' geographical scope (EPC409-09), including the 2025 extension to
+    /// Albania, Moldova, Montenegro and North Macedonia. Guernsey, Jersey, the
+    /// Isle of Man and the French overseas departments use GB and FR IBANs.
     static let sepaLengths: [String: Int] = [
         "AD": 24, "AL": 28, "AT": 20, "BE": 16, "BG": 22, "CH": 21, "CY": 28, "CZ": 24, "DE": 22,
         "DK": 18, "EE": 20, "ES": 24, "FI": 18, "FR": 27, "GB": 22, "GI": 23, "GR": 27, "HR": 21,
         "HU": 28, "IE": 22, "IS": 26, "IT": 27, "LI": 21, "LT": 20, "LU": 20, "LV": 21, "MC": 27,
         "MD": 24, "ME": 22, "MK": 19, "MT": 31, "NL": 18, "NO": 15, "PL": 28, "PT": 25, "RO": 24,
-        "RS": 22, "SE": 24, "SI": 19, "SK": 24, "SM": 27, "VA": 22,
+        "SE": 24, "SI": 19, "SK": 24, "SM": 27, "VA": 22,
     ]
 }

@@ -21,13 +21,15 @@ public struct TaxIdentificationNumber: Sendable, Hashable, CustomStringConvertib
         return .success(TaxIdentificationNumber(digits: text))
     }
 
-    /// § 1 StIdV: ten digits and a check digit. The BZSt's structure rule for the
-    /// first ten digits, as applies since 2016 (numbers issued before allowed a
-    /// digit only twice): exactly one digit occurs twice or three times, every
-    /// other digit at most once. (The BZSt's additional restriction that a
-    /// tripled digit may not stand three times in a row is not checked: it is
-    /// not in the statute's text, and refusing a real number costs more than
-    /// accepting a typo the check digit misses.)
+    /// § 139b AO with § 1 StIdV: ten digits and a check digit; the first digit
+    /// is never 0. The rule for the first ten digits is the BZSt's published
+    /// structure as it applies since 2016 (German Wikipedia, "Steuerliche
+    /// Identifikationsnummer"; python-stdnum's `de.idnr` checks the same):
+    /// exactly one digit occurs twice or three times, every other digit at most
+    /// once. Numbers issued before then have a digit twice, which this covers.
+    /// Some descriptions add that a tripled digit may not stand three times in
+    /// a row; that is not checked: it is in no legal text, and refusing a real
+    /// number costs the member more than a typo the check digit also catches.
     static func followsFrequencyRule(_ digits: ArraySlice<Int>) -> Bool {
         var counts = [Int](repeating: 0, count: 10)
         for digit in digits { counts[digit] += 1 }
