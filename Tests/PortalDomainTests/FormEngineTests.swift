@@ -152,6 +152,17 @@ struct FormStepValidationTests {
     }
 
     @Test
+    func theSummaryListsWhatCountsInTheOrderAsked() {
+        let answers = FormAnswers(["start": .date(FormDate(year: 2027, month: 1, day: 1)!), "country": .text("Österreich"),
+                                   "abroad": .yesNo(true), "postcode": .text("51147"), "agree": .yesNo(true)])
+        let rows = sample.answeredFields(answers, context: context)
+        #expect(rows.map(\.field.id) == ["abroad", "country", "start"])
+        #expect(rows.map(\.stepID) == ["where", "where", "when"])
+        let effective = FormAnswers(Dictionary(uniqueKeysWithValues: rows.map { ($0.field.id, $0.value) }))
+        #expect(effective.canonicalJSON == sample.effectiveAnswers(answers, context: context).canonicalJSON)
+    }
+
+    @Test
     func effectiveAnswersDropWhatAChangedAnswerHid() {
         let answers = FormAnswers(["abroad": .yesNo(true), "postcode": .text("51147"), "country": .text("Österreich"), "agree": .yesNo(true)])
         #expect(sample.effectiveAnswers(answers, context: context) == FormAnswers(["abroad": .yesNo(true), "country": .text("Österreich")]))
