@@ -48,6 +48,28 @@ struct ApplicationTypesTests {
         }
     }
 
+    /// The domain half of issue 16's bad-input corpus: every field of every form
+    /// refuses these with a message key, and none of them crashes the parser.
+    @Test
+    func everyFieldRefusesTheBadInputCorpus() {
+        let corpus = ["x\u{0}y", "a\u{202E}b", "a\u{2066}b", "a\u{1B}b", String(repeating: "9", count: 10_000),
+                      String(repeating: "€", count: 1_000_000)]
+        for definition in ApplicationTypes.all {
+            for field in definition.fields {
+                for bad in corpus {
+                    guard case .failure(let problem) = field.parse(bad) else {
+                        Issue.record("\(definition.id).\(field.id) took \(bad.prefix(20))")
+                        continue
+                    }
+                    #expect(problem.fieldID == field.id && FormMessageKeys.all.contains(problem.messageKey))
+                }
+                if field.kind != .text && field.kind != .multilineText {
+                    #expect((try? field.parse("<script>alert(1)</script>").get()) == nil, "\(definition.id).\(field.id)")
+                }
+            }
+        }
+    }
+
     @Test
     func typesFieldsAndStepsHaveUniqueIds() {
         #expect(Set(ApplicationTypes.all.map(\.id)).count == ApplicationTypes.all.count)

@@ -83,6 +83,16 @@ struct FormFieldParsingTests {
     }
 
     @Test
+    func hugeInputIsRefusedByItsSizeAlone() {
+        let huge = String(repeating: "1", count: 1_000_000)
+        #expect(FormField(id: "t", kind: .text, labelKey: "l").parse(huge)
+            == .failure(FieldProblem(fieldID: "t", messageKey: "form.error.text.tooLong", arguments: ["200"])))
+        #expect(FormField(id: "m", kind: .money, labelKey: "l").parse(huge)
+            == .failure(FieldProblem(fieldID: "m", messageKey: "form.error.money.format")))
+        #expect(FormField(id: "n", kind: .multilineText, labelKey: "l").parse(String(repeating: " ", count: 30_000) + "ok") == .success(.text("ok")))
+    }
+
+    @Test
     func typedValuesDisplayTheGermanWay() throws {
         let iban = try #require(try FormField(id: "i", kind: .iban, labelKey: "l").parse("de89370400440532013000").get())
         #expect(iban.germanDisplay == "DE89 3704 0044 0532 0130 00")
