@@ -196,6 +196,9 @@ struct FormCanonicalJSONTests {
     func escapesOnlyWhatJSONRequires() {
         let answers = FormAnswers(["note": .text("Zeile \"1\"\nStraße/Weg\\\u{1}")])
         #expect(answers.canonicalJSON == #"{"note":"Zeile \"1\"\nStraße/Weg\\\u0001"}"#)
+        // Bytes, not Strings: Swift's String equality already treats NFD and NFC alike.
+        #expect(Array(FormAnswers(["e": .email("mu\u{0308}ller@example.de")]).canonicalJSON.utf8)
+            == Array("{\"e\":\"m\u{00FC}ller@example.de\"}".utf8))
     }
 
     @Test

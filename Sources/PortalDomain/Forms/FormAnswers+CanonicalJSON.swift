@@ -1,3 +1,5 @@
+import Foundation
+
 extension FormAnswers {
     /// The answers as canonical JSON: one object, keys sorted by their UTF-8
     /// bytes, no insignificant whitespace, strings in NFC with only the
@@ -21,7 +23,7 @@ extension FormAnswers {
 
     static func jsonString(_ text: String) -> String {
         var result = "\""
-        for scalar in text.unicodeScalars {
+        for scalar in text.precomposedStringWithCanonicalMapping.unicodeScalars {
             switch scalar {
             case "\"": result += "\\\""
             case "\\": result += "\\\\"
