@@ -9,7 +9,9 @@ from browser import DESKTOP
 from texts import LANGUAGES, UNTRANSLATED_MARKER, catalogue
 from tour import tour
 
-SOURCES = Path(__file__).resolve().parent.parent / "Sources" / "PortalApp"
+# The targets whose pages and texts name catalogue keys (docs/architecture.md).
+SOURCES = [Path(__file__).resolve().parent.parent / "Sources" / target
+           for target in ("PortalCore", "PortalWeb", "PortalMember", "PortalBackOffice")]
 PLACEHOLDER = re.compile(r"\{\d+\}")
 
 
@@ -31,7 +33,7 @@ def test_catalogues_use_the_same_placeholders():
 
 def test_every_key_named_in_a_view_exists():
     named = set()
-    for source in SOURCES.rglob("*.swift"):
+    for source in (file for target in SOURCES for file in target.rglob("*.swift")):
         named |= set(re.findall(r'\bt\("([A-Za-z0-9_.]+)"', source.read_text(encoding="utf-8")))
     assert "registration.submit" in named, "no t(\"…\") found in the views: has the view syntax changed?"
     missing = sorted(named - set(catalogue("de")))
