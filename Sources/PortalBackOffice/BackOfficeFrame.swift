@@ -56,8 +56,6 @@ package struct BackOfficeFrame: PageFraming {
         """
         return request.respond(document: html, status: status)
     }
-
-    package init() {}
 }
 
 /// The back office's first page. Staff sign-in (password and one-time code)
@@ -74,6 +72,4 @@ package struct BackOfficeStartController: RouteCollection {
             return BackOfficeFrame().respond(req, titleKey: "backOffice.start.title", content: content)
         }
     }
-
-    package init() {}
 }

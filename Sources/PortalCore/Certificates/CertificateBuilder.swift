@@ -18,7 +18,6 @@ package struct CertificateBuilder {
     package let texts: LocalizationCatalogue
 
     package struct NoData: Error {
-        package init() {}
     }
 
     package func build(_ kind: CertificateKind, year: Int?, member: Member, on db: any Database) async throws -> (title: String, spec: PDFDocumentSpec) {
@@ -135,11 +134,5 @@ package struct CertificateBuilder {
     /// "Dezember 2024", from the catalogue.
     package func month(_ month: Int, _ year: Int) -> String {
         "\(t("certificate.month.\(month)")) \(year)"
-    }
-
-    package init(fund: FundProfile, now: Date, texts: LocalizationCatalogue) {
-        self.fund = fund
-        self.now = now
-        self.texts = texts
     }
 }

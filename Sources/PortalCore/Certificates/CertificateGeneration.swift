@@ -72,14 +72,5 @@ package struct CertificateGeneration {
             .map { $0.isASCII && ($0.isLetter || $0.isNumber) ? String($0) : "-" }.joined()
         return ascii.split(separator: "-").joined(separator: "-") + ".pdf"
     }
-
-    package init(database: PortalDatabase, clock: any PortalClock, fund: FundProfile, texts: LocalizationCatalogue, renderer: DocumentRendering, archive: DocumentArchive) {
-        self.database = database
-        self.clock = clock
-        self.fund = fund
-        self.texts = texts
-        self.renderer = renderer
-        self.archive = archive
-    }
 }
 

@@ -14,10 +14,6 @@ public struct UnknownEnvironmentName: Error, CustomStringConvertible, Equatable 
     public var description: String {
         "Unknown environment '\(given)': use --env development or --env production (lower case; no other names or abbreviations)."
     }
-
-    package init(given: String) {
-        self.given = given
-    }
 }
 
 extension PortalConfiguration.Mode {

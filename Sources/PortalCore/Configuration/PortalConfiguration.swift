@@ -125,14 +125,4 @@ public struct FundProfile: Sendable {
     /// Where the servers run, in the fund's words (PORTAL_FUND_HOSTING_NOTE):
     /// a claim only the operator can make, so there is no default.
     public var hostingNote: String? = nil
-
-    package init(name: String, addressLines: [String], email: String, phone: String, privacyText: String, imprintText: String, hostingNote: String? = nil) {
-        self.name = name
-        self.addressLines = addressLines
-        self.email = email
-        self.phone = phone
-        self.privacyText = privacyText
-        self.imprintText = imprintText
-        self.hostingNote = hostingNote
-    }
 }

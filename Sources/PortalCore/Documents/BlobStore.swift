@@ -23,8 +23,6 @@ package struct BlobCipher: Sendable {
 
     package struct Tampered: Error, CustomStringConvertible {
         package var description: String { "stored document failed its integrity check" }
-
-        package init() {}
     }
 
     package func seal(_ bytes: [UInt8], key blobKey: String) throws -> [UInt8] {
@@ -85,11 +83,6 @@ package struct FileBlobStore: BlobStore {
     package func url(_ key: String) -> URL {
         directory.appendingPathComponent(key.filter { $0.isHexDigit || $0 == "-" } + ".blob")
     }
-
-    package init(directory: URL, cipher: BlobCipher) {
-        self.directory = directory
-        self.cipher = cipher
-    }
 }
 
 package struct DatabaseBlobStore: BlobStore {
@@ -117,11 +110,5 @@ package struct DatabaseBlobStore: BlobStore {
 
     package func delete(_ key: String) async throws {
         try await sql.delete(from: table).where("key", .equal, key).run()
-    }
-
-    package init(sql: any SQLDatabase, table: String, cipher: BlobCipher) {
-        self.sql = sql
-        self.table = table
-        self.cipher = cipher
     }
 }

@@ -114,10 +114,4 @@ package struct DocumentArchive: Sendable {
 
     /// How old a portal copy without a live document must be before the sweep deletes it.
     package static let orphanGrace: TimeInterval = 86_400
-
-    package init(portalStore: any BlobStore, memberFile: any BlobStore, clock: any PortalClock) {
-        self.portalStore = portalStore
-        self.memberFile = memberFile
-        self.clock = clock
-    }
 }

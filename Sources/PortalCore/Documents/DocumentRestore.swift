@@ -35,10 +35,4 @@ package struct DocumentRestore {
                                  documentID: document.id, on: db, at: now)
         }
     }
-
-    package init(database: PortalDatabase, clock: any PortalClock, archive: DocumentArchive) {
-        self.database = database
-        self.clock = clock
-        self.archive = archive
-    }
 }

@@ -20,10 +20,6 @@ package struct CoreDataImporter {
             lhs.lines == rhs.lines && lhs.imported == rhs.imported && lhs.created == rhs.created
                 && lhs.rejected.map(\.line) == rhs.rejected.map(\.line)
         }
-
-        package init(rejected: [(line: Int, reason: String)] = []) {
-            self.rejected = rejected
-        }
     }
 
     package let kind: Kind

@@ -9,10 +9,6 @@ package struct ImportFileText {
 
     package struct Problem: Error, CustomStringConvertible {
         package let description: String
-
-        package init(description: String) {
-            self.description = description
-        }
     }
 
     package let text: String

@@ -16,12 +16,6 @@ package struct LatestBookings: Equatable, Sendable {
         package let year: Int
         package let month: Int
         package let cents: Int64
-
-        package init(year: Int, month: Int, cents: Int64) {
-            self.year = year
-            self.month = month
-            self.cents = cents
-        }
     }
 
     package static let limit = 3
@@ -86,6 +80,4 @@ package struct AddLatestBookings: AsyncMigration {
             try await database.schema(Member.schema).deleteField(.string(kind.memberColumn)).update()
         }
     }
-
-    package init() {}
 }

@@ -7,11 +7,6 @@ package struct LineRecordReader {
     package struct LineProblem: Error {
         package let line: Int
         package let reason: String
-
-        package init(line: Int, reason: String) {
-            self.line = line
-            self.reason = reason
-        }
     }
 
     private var lines: [Substring]

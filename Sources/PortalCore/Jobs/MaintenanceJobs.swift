@@ -20,12 +20,6 @@ package struct SessionCleanup {
             }
             .delete()
     }
-
-    package init(database: PortalDatabase, clock: any PortalClock, configuration: PortalConfiguration) {
-        self.database = database
-        self.clock = clock
-        self.configuration = configuration
-    }
 }
 
 /// Deletes succeeded and dead jobs older than PORTAL_JOB_RETENTION_DAYS and
@@ -47,14 +41,6 @@ package struct JobPruning {
             }
         }
         logger.notice("finished jobs pruned", metadata: ["jobs": .stringConvertible(pruned.count), "mailFiles": .stringConvertible(files)])
-    }
-
-    package init(clock: any PortalClock, retention: TimeInterval, queue: JobQueue, outbox: MailOutbox? = nil, logger: Logger) {
-        self.clock = clock
-        self.retention = retention
-        self.queue = queue
-        self.outbox = outbox
-        self.logger = logger
     }
 }
 
@@ -82,12 +68,5 @@ package struct BackupJob {
         case .sqliteInMemory:
             return
         }
-    }
-
-    package init(database: PortalDatabase, clock: any PortalClock, configuration: PortalConfiguration, logger: Logger) {
-        self.database = database
-        self.clock = clock
-        self.configuration = configuration
-        self.logger = logger
     }
 }

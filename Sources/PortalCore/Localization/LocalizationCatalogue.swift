@@ -60,8 +60,4 @@ package struct LocalizationCatalogue: Sendable {
         }
         return stored
     }
-
-    package init(tables: [Language: [String: String]]) {
-        self.tables = tables
-    }
 }

@@ -28,11 +28,4 @@ package struct NotificationDispatch {
             }
         }
     }
-
-    package init(database: PortalDatabase, clock: any PortalClock, quietPeriod: TimeInterval, jobs: JobsService) {
-        self.database = database
-        self.clock = clock
-        self.quietPeriod = quietPeriod
-        self.jobs = jobs
-    }
 }

@@ -79,14 +79,6 @@ package enum PortalMails {
             try await mailer.send(message)
             try await context.once(key: ledgerKey) { _ in }
         }
-
-        package init(database: PortalDatabase, clock: any PortalClock, configuration: PortalConfiguration, catalogue: LocalizationCatalogue, mailer: any Mailer) {
-            self.database = database
-            self.clock = clock
-            self.configuration = configuration
-            self.catalogue = catalogue
-            self.mailer = mailer
-        }
     }
 
     /// The job's idempotency key as a Message-ID: the same job always names the same mail (and mail file).
@@ -108,11 +100,6 @@ package struct MailOutbox: Sendable {
     package let host: String
 
     package func messageID(of job: Job) -> String { PortalMails.messageID(of: job, host: host) }
-
-    package init(files: FileMailer, host: String) {
-        self.files = files
-        self.host = host
-    }
 }
 
 extension PortalMails {

@@ -6,10 +6,7 @@ import SQLKit
 /// query, without reflection (RowLoading.swift). SessionMiddleware reads the
 /// same columns beside the session, so a member page usually finds them loaded.
 package enum AccountAndMember {
-    /// The account, its member and the member's unread messages (for the
-    /// navigation) in one query, filled without reflection (RowLoading.swift).
-    /// SessionMiddleware reads the same columns with the session, so a page
-    /// of the member area usually finds them loaded already.
+    /// The account, its member and the member's unread messages (for the navigation).
     package static func load(_ accountID: UUID, on db: any Database) async throws -> (Account, Member, unread: Int)? {
         let row = try await db.requireSQL().raw("""
             SELECT \(unsafeRaw: columns)

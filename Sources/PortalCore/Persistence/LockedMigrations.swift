@@ -110,11 +110,6 @@ package final class FileLock: Sendable {
         package let path: String
         package let code: Int32
         package var description: String { "cannot lock \(path): \(String(cString: strerror(code)))" }
-
-        package init(path: String, code: Int32) {
-            self.path = path
-            self.code = code
-        }
     }
 
     package static func acquire(path: String) async throws -> FileLock {

@@ -64,8 +64,6 @@ package enum SQLiteWriters {
 
 package struct NestedWriteTransaction: Error, CustomStringConvertible {
     package var description: String { "writeTransaction inside another one: pass the outer transaction's database instead" }
-
-    package init() {}
 }
 
 package actor AsyncGate {

@@ -11,11 +11,6 @@ package enum MemberJobs {
         package var jobs: [Job] = []
         /// Every address the member's mails went to, for the outbox sweep.
         package var addresses: Set<String> = []
-
-        package init(jobs: [Job] = [], addresses: Set<String> = []) {
-            self.jobs = jobs
-            self.addresses = addresses
-        }
     }
 
     /// Deletes, inside the termination's transaction, the jobs stamped with

@@ -25,8 +25,6 @@ package enum AccountTermination {
             guard deletedAnything else { return "\(number): no portal data (already terminated or never registered)" }
             return "\(number): account terminated; deleted \(accounts) account(s), \(sessions) session(s), \(registrations) registration(s), \(messages) message(s), \(documents) document(s), \(contactMessages) contact message(s), \(jobs) job(s), \(mailFiles) mail file(s)"
         }
-
-        package init() {}
     }
 
     /// The database part is done; these document files are not.
@@ -38,21 +36,11 @@ package enum AccountTermination {
             "\(number): account terminated, but \(blobKeys.count) document file(s) could not be deleted (\(reason)); "
                 + "delete them from the portal's document store by hand: \(blobKeys.joined(separator: ", "))"
         }
-
-        package init(number: MemberNumber, blobKeys: [String], reason: String) {
-            self.number = number
-            self.blobKeys = blobKeys
-            self.reason = reason
-        }
     }
 
     package struct UnknownMember: Error, CustomStringConvertible {
         package let number: MemberNumber
         package var description: String { "no member \(number)" }
-
-        package init(number: MemberNumber) {
-            self.number = number
-        }
     }
 
     /// Tables with a `member_id` or `account_id` column whose rows of the

@@ -60,13 +60,6 @@ package struct RegistrationMatching {
         try await AuditLog.record(on: db, at: now, actor: actor, action: "registration.\(state.rawValue)",
                                   memberID: registration.memberID, detail: ["reason": reason, "registration": registration.id?.uuidString ?? "-"])
     }
-
-    package init(database: PortalDatabase, clock: any PortalClock, jobs: JobsService, retiredCards: TokenHasher) {
-        self.database = database
-        self.clock = clock
-        self.jobs = jobs
-        self.retiredCards = retiredCards
-    }
 }
 
 extension Member {

@@ -61,10 +61,6 @@ package struct TokenHasher: Sendable {
         guard a.count == b.count else { return false }
         return zip(a, b).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
     }
-
-    package init(key: SymmetricKey) {
-        self.key = key
-    }
 }
 
 extension Data {

@@ -29,21 +29,6 @@ package struct PortalServices: Sendable {
     package var mailOutbox: MailOutbox? {
         (mailer as? FileMailer).map { MailOutbox(files: $0, host: PortalMails.host(configuration)) }
     }
-
-    package init(configuration: PortalConfiguration, clock: any PortalClock, catalogue: LocalizationCatalogue, tokens: TokenKeys, database: PortalDatabase, archive: DocumentArchive, rendering: DocumentRendering, mailer: any Mailer, jobs: JobsService, signInLimiter: RateLimiter, signIns: Counter, metrics: PrometheusCollectorRegistry) {
-        self.configuration = configuration
-        self.clock = clock
-        self.catalogue = catalogue
-        self.tokens = tokens
-        self.database = database
-        self.archive = archive
-        self.rendering = rendering
-        self.mailer = mailer
-        self.jobs = jobs
-        self.signInLimiter = signInLimiter
-        self.signIns = signIns
-        self.metrics = metrics
-    }
 }
 
 /// The portal's database for services that outlive a request (jobs,
@@ -59,12 +44,6 @@ package struct PortalDatabase: Sendable {
             preconditionFailure("configure registers the default database before the services are built")
         }
         return database
-    }
-
-    package init(databases: Databases, eventLoopGroup: any EventLoopGroup, logger: Logger) {
-        self.databases = databases
-        self.eventLoopGroup = eventLoopGroup
-        self.logger = logger
     }
 }
 

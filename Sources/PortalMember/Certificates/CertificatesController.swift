@@ -161,11 +161,6 @@ package struct CertificatesController: RouteCollection {
 package struct CertificateInput: Content {
     package var kind: String?
     package var year: String?
-
-    package init(kind: String? = nil, year: String? = nil) {
-        self.kind = kind
-        self.year = year
-    }
 }
 
 package struct CertificateCatalogueContext: Encodable {
@@ -197,21 +192,6 @@ package struct CertificateCatalogueContext: Encodable {
         package let year: String?
         package let stateKey: String
         package let href: String
-
-        package init(kindKey: String, year: String? = nil, stateKey: String, href: String) {
-            self.kindKey = kindKey
-            self.year = year
-            self.stateKey = stateKey
-            self.href = href
-        }
-    }
-
-    package init(page: PageContext, certificates: [Item], problemKey: String? = nil, problemYear: String, recent: [Recent]) {
-        self.page = page
-        self.certificates = certificates
-        self.problemKey = problemKey
-        self.problemYear = problemYear
-        self.recent = recent
     }
 }
 
@@ -226,17 +206,4 @@ package struct CertificateStatusContext: Encodable {
     package let windowEnd: String
     package let documentHref: String?
     package let statusURL: String
-
-    package init(page: PageContext, state: String, stateKey: String, kindKey: String, year: String? = nil, expectedTime: String? = nil, afterWindow: Bool, windowEnd: String, documentHref: String? = nil, statusURL: String) {
-        self.page = page
-        self.state = state
-        self.stateKey = stateKey
-        self.kindKey = kindKey
-        self.year = year
-        self.expectedTime = expectedTime
-        self.afterWindow = afterWindow
-        self.windowEnd = windowEnd
-        self.documentHref = documentHref
-        self.statusURL = statusURL
-    }
 }

@@ -62,19 +62,6 @@ package struct DevEIDContext: Encodable {
         package let id: String
         package let name: String
         package let born: String
-
-        package init(id: String, name: String, born: String) {
-            self.id = id
-            self.name = name
-            self.born = born
-        }
-    }
-
-    package init(page: PageContext, stock: [Stock], input: DevEIDInput, errors: [FieldProblem]) {
-        self.page = page
-        self.stock = stock
-        self.input = input
-        self.errors = errors
     }
 }
 
@@ -82,17 +69,8 @@ package struct DevEIDContext: Encodable {
 package struct FieldProblem: Encodable, Equatable {
     package let field: String
     package let messageKey: String
-
-    package init(field: String, messageKey: String) {
-        self.field = field
-        self.messageKey = messageKey
-    }
 }
 
 package struct FieldProblems: Error {
     package let problems: [FieldProblem]
-
-    package init(problems: [FieldProblem]) {
-        self.problems = problems
-    }
 }

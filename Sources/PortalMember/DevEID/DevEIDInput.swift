@@ -54,15 +54,4 @@ package struct DevEIDInput: Codable, Equatable {
             dateOfBirth: date, documentType: documentType, issuingState: state,
             levelOfAssurance: documentType == "EIDAS" ? "substantial" : "high"))
     }
-
-    package init(family_names: String? = nil, given_names: String? = nil, birth_name: String? = nil, academic_title: String? = nil, date_of_birth: String? = nil, pseudonym: String? = nil, document_type: String? = nil, issuing_state: String? = nil) {
-        self.family_names = family_names
-        self.given_names = given_names
-        self.birth_name = birth_name
-        self.academic_title = academic_title
-        self.date_of_birth = date_of_birth
-        self.pseudonym = pseudonym
-        self.document_type = document_type
-        self.issuing_state = issuing_state
-    }
 }

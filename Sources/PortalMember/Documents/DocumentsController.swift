@@ -221,29 +221,12 @@ package struct DocumentsContext: Encodable {
             requestAction = SiteURL.documentRequest(.value(document.id)).path
         }
     }
-
-    package init(page: PageContext, documents: [Item], categories: [Option], years: [Option], total: Int, currentPage: Int, pageCount: Int, previous: String? = nil, next: String? = nil) {
-        self.page = page
-        self.documents = documents
-        self.categories = categories
-        self.years = years
-        self.total = total
-        self.currentPage = currentPage
-        self.pageCount = pageCount
-        self.previous = previous
-        self.next = next
-    }
 }
 
 /// One document that is not online: its status and what the member can do.
 package struct DocumentContext: Encodable {
     package let page: PageContext
     package let document: DocumentsContext.Item
-
-    package init(page: PageContext, document: DocumentsContext.Item) {
-        self.page = page
-        self.document = document
-    }
 }
 
 /// The columns of the archive page, read without a Fluent model.
@@ -261,14 +244,5 @@ package struct DocumentRow: Decodable {
         case id, title, category, availability
         case documentDate = "document_date"
         case onlineUntil = "online_until"
-    }
-
-    package init(id: UUID, title: String, category: String, documentDate: Date, onlineUntil: Date? = nil, availability: String) {
-        self.id = id
-        self.title = title
-        self.category = category
-        self.documentDate = documentDate
-        self.onlineUntil = onlineUntil
-        self.availability = availability
     }
 }

@@ -99,25 +99,10 @@ package struct InboxContext: Encodable {
             documentHref = message.documentID.map { SiteURL.document(.value($0)).path }
         }
     }
-
-    package init(page: PageContext, messages: [Item], currentPage: Int, pageCount: Int, previous: String? = nil, next: String? = nil) {
-        self.page = page
-        self.messages = messages
-        self.currentPage = currentPage
-        self.pageCount = pageCount
-        self.previous = previous
-        self.next = next
-    }
 }
 
 package struct InboxMessageContext: Encodable {
     package let page: PageContext
     package let message: InboxContext.Item
     package let back: String
-
-    package init(page: PageContext, message: InboxContext.Item, back: String) {
-        self.page = page
-        self.message = message
-        self.back = back
-    }
 }

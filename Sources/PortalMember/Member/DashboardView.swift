@@ -9,11 +9,6 @@ package enum DashboardView {
     package struct Booking: Equatable {
         package let period: String
         package let amount: String
-
-        package init(period: String, amount: String) {
-            self.period = period
-            self.amount = amount
-        }
     }
 
     /// The entitlement figures for members who build up a pension (active, former).

@@ -52,6 +52,4 @@ package struct MemberAreaController: RouteCollection {
         let page = PageContext(req, titleKey: titleKey, memberName: member.displayName)
         return req.respond(page: page, content: SimplePages.comingSoon(titleKey: titleKey, req.texts))
     }
-
-    package init() {}
 }

@@ -38,14 +38,5 @@ package struct ProfileContext: Encodable {
             country = Locale(identifier: language.rawValue).localizedString(forRegionCode: member.country) ?? member.country
         }
     }
-
-    package init(page: PageContext, member: MemberView, email: String, pendingEmail: String? = nil, notify: Bool, problemKey: String? = nil) {
-        self.page = page
-        self.member = member
-        self.email = email
-        self.pendingEmail = pendingEmail
-        self.notify = notify
-        self.problemKey = problemKey
-    }
 }
 

@@ -21,8 +21,6 @@ package struct RequireAccountMiddleware: AsyncMiddleware {
         request.signedInMember = SignedInMember(account: account, member: member, unreadCount: unread)
         return try await next.respond(to: request)
     }
-
-    package init() {}
 }
 
 extension RequireAccountMiddleware {
@@ -39,12 +37,6 @@ package struct SignedInMember: @unchecked Sendable {
     package let member: Member
     /// Shown beside "Posteingang" in the navigation.
     package var unreadCount: Int
-
-    package init(account: Account, member: Member, unreadCount: Int) {
-        self.account = account
-        self.member = member
-        self.unreadCount = unreadCount
-    }
 }
 
 extension Request {

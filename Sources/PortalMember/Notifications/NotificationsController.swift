@@ -128,9 +128,4 @@ package struct NotificationsController: RouteCollection {
 package struct NotificationInput: Content {
     package var email: String?
     package var notify: String?
-
-    package init(email: String? = nil, notify: String? = nil) {
-        self.email = email
-        self.notify = notify
-    }
 }

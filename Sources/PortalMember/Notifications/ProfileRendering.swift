@@ -61,11 +61,6 @@ package struct DevMailboxContext: Encodable {
     package struct Mail: Encodable {
         package let name: String
         package let text: String
-
-        package init(name: String, text: String) {
-            self.name = name
-            self.text = text
-        }
     }
 
     /// Shows the quoted-printable body readably (soft breaks joined, =XX decoded).
@@ -83,10 +78,5 @@ package struct DevMailboxContext: Encodable {
             }
         }
         return String(decoding: bytes, as: UTF8.self)
-    }
-
-    package init(page: PageContext, mails: [Mail]) {
-        self.page = page
-        self.mails = mails
     }
 }

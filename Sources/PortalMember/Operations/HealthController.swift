@@ -27,6 +27,4 @@ package struct HealthController: RouteCollection {
             return Response(status: .serviceUnavailable, body: .init(string: "database unavailable\n"))
         }
     }
-
-    package init() {}
 }

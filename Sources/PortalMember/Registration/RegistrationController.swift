@@ -238,16 +238,8 @@ package struct RegistrationController: RouteCollection {
 
 package struct NotifyInput: Content {
     package var email: String?
-
-    package init(email: String? = nil) {
-        self.email = email
-    }
 }
 
 package struct RegistrationStatusResponse: Content {
     package let state: String
-
-    package init(state: String) {
-        self.state = state
-    }
 }

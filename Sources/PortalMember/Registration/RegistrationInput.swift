@@ -28,12 +28,6 @@ package struct RegistrationInput: Codable, Equatable {
         guard let number, problems.isEmpty else { return .failure(FieldProblems(problems: problems)) }
         return .success(number)
     }
-
-    package init(member_number: String? = nil, privacy_consent: String? = nil, transfer_code: String? = nil) {
-        self.member_number = member_number
-        self.privacy_consent = privacy_consent
-        self.transfer_code = transfer_code
-    }
 }
 
 package struct RegistrationFormContext: Encodable {
@@ -41,13 +35,6 @@ package struct RegistrationFormContext: Encodable {
     package let input: RegistrationInput
     package let errors: [FieldProblem]
     package let texts: CredentialTexts
-
-    package init(page: PageContext, input: RegistrationInput, errors: [FieldProblem], texts: CredentialTexts) {
-        self.page = page
-        self.input = input
-        self.errors = errors
-        self.texts = texts
-    }
 }
 
 /// The texts that name what the person signed in with: "Ihr Ausweis" for a
@@ -86,21 +73,6 @@ package struct RegistrationStatusContext: Encodable {
     package let notifyRequested: Bool
     package let notifyInput: String
     package let errors: [FieldProblem]
-
-    package init(page: PageContext, state: String, expectedTime: String? = nil, afterWindow: Bool, windowEnd: String, fundEmail: String, fundPhone: String, texts: CredentialTexts, reviewed: Bool, notifyRequested: Bool, notifyInput: String, errors: [FieldProblem]) {
-        self.page = page
-        self.state = state
-        self.expectedTime = expectedTime
-        self.afterWindow = afterWindow
-        self.windowEnd = windowEnd
-        self.fundEmail = fundEmail
-        self.fundPhone = fundPhone
-        self.texts = texts
-        self.reviewed = reviewed
-        self.notifyRequested = notifyRequested
-        self.notifyInput = notifyInput
-        self.errors = errors
-    }
 }
 
 /// The page for a card that a newer card replaced.
@@ -110,12 +82,4 @@ package struct OldCardContext: Encodable {
     package let fundEmail: String
     package let fundPhone: String
     package let texts: CredentialTexts
-
-    package init(page: PageContext, retiredOn: String, fundEmail: String, fundPhone: String, texts: CredentialTexts) {
-        self.page = page
-        self.retiredOn = retiredOn
-        self.fundEmail = fundEmail
-        self.fundPhone = fundPhone
-        self.texts = texts
-    }
 }

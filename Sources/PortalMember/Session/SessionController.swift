@@ -54,9 +54,4 @@ package struct SessionController: RouteCollection {
 package struct SessionStatus: Content {
     package let signedIn: Bool
     package let remainingSeconds: Int
-
-    package init(signedIn: Bool, remainingSeconds: Int) {
-        self.signedIn = signedIn
-        self.remainingSeconds = remainingSeconds
-    }
 }

@@ -60,22 +60,12 @@ package struct ContactController: RouteCollection {
 package struct ContactInput: Content {
     package var topic: String?
     package var text: String?
-
-    package init(topic: String? = nil, text: String? = nil) {
-        self.topic = topic
-        self.text = text
-    }
 }
 
 extension HelpContext {
     package struct Problem: Encodable {
         package let field: String
         package let key: String
-
-        package init(field: String, key: String) {
-            self.field = field
-            self.key = key
-        }
     }
 
     /// The help page; the form is offered to signed-in members with an account.
@@ -95,12 +85,5 @@ extension HelpContext {
         package let text: String
         package let problems: [Problem]
         package let maximum: Int
-
-        package init(topic: String, text: String, problems: [Problem], maximum: Int) {
-            self.topic = topic
-            self.text = text
-            self.problems = problems
-            self.maximum = maximum
-        }
     }
 }

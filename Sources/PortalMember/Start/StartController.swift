@@ -88,13 +88,6 @@ package struct HelpContext: Encodable {
         package let email: String
         package let phone: String
         package let hostingNote: String?
-
-        package init(name: String, email: String, phone: String, hostingNote: String? = nil) {
-            self.name = name
-            self.email = email
-            self.phone = phone
-            self.hostingNote = hostingNote
-        }
     }
 
     package init(page: PageContext, fund: FundProfile, contact: ContactForm?) {

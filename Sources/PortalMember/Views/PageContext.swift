@@ -27,13 +27,6 @@ package struct PageContext: Encodable {
         package let current: Bool
         /// Unread messages, for the inbox entry only.
         package var badge: Int?
-
-        package init(key: String, href: String, current: Bool, badge: Int? = nil) {
-            self.key = key
-            self.href = href
-            self.current = current
-            self.badge = badge
-        }
     }
 
     package init(_ request: Request, titleKey: String, memberName: String? = nil, noticeKey: String? = nil) {

@@ -125,8 +125,6 @@ package struct MemberFrame: PageFraming {
     package func respond(_ request: Request, titleKey: String, status: HTTPStatus, content: HTML) -> Response {
         request.respond(page: PageContext(request, titleKey: titleKey), status: status, content: content)
     }
-
-    package init() {}
 }
 
 extension Request {

@@ -98,11 +98,6 @@ package struct Texts: Sendable {
     package func callAsFunction(_ key: String, _ arguments: String...) -> String {
         catalogue.text(key, language, arguments)
     }
-
-    package init(catalogue: LocalizationCatalogue, language: LocalizationCatalogue.Language) {
-        self.catalogue = catalogue
-        self.language = language
-    }
 }
 
 extension Request {

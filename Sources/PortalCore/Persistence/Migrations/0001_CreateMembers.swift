@@ -37,6 +37,4 @@ package struct CreateMembers: AsyncMigration {
         try await database.schema(ContributionRecord.schema).delete()
         try await database.schema(Member.schema).delete()
     }
-
-    package init() {}
 }

@@ -34,6 +34,4 @@ package struct CreateAccountsAndSessions: AsyncMigration {
         try await database.schema(PortalSession.schema).delete()
         try await database.schema(Account.schema).delete()
     }
-
-    package init() {}
 }

@@ -44,6 +44,4 @@ package struct CreateAuditTrail: AsyncMigration {
         }
         try await database.schema(AuditEntry.schema).delete()
     }
-
-    package init() {}
 }

@@ -19,8 +19,6 @@ package struct CreateJobTables: AsyncMigration {
             try await sql.raw(SQLQueryString(statement)).run()
         }
     }
-
-    package init() {}
 }
 
 extension Database {
@@ -33,6 +31,4 @@ extension Database {
 
 package struct SQLRequired: Error, CustomStringConvertible {
     package var description: String { "the portal needs an SQL database (SQLite or PostgreSQL)" }
-
-    package init() {}
 }

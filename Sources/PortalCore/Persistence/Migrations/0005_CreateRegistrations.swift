@@ -36,6 +36,4 @@ package struct CreateRegistrations: AsyncMigration {
         try await database.schema(TransferCode.schema).delete()
         try await database.schema(Registration.schema).delete()
     }
-
-    package init() {}
 }

@@ -21,6 +21,4 @@ package struct CreateInbox: AsyncMigration {
     package func revert(on database: any Database) async throws {
         try await database.schema(InboxMessage.schema).delete()
     }
-
-    package init() {}
 }

@@ -44,6 +44,4 @@ package struct CreateDocuments: AsyncMigration {
         try await database.schema(CertificateRequest.schema).delete()
         try await database.schema(Document.schema).delete()
     }
-
-    package init() {}
 }

@@ -21,6 +21,4 @@ package struct CreateNotificationSettings: AsyncMigration {
     package func revert(on database: any Database) async throws {
         try await database.schema(NotificationSetting.schema).delete()
     }
-
-    package init() {}
 }

@@ -21,6 +21,4 @@ package struct CreateContactMessages: AsyncMigration {
     package func revert(on database: any Database) async throws {
         try await database.schema(ContactMessage.schema).delete()
     }
-
-    package init() {}
 }

@@ -23,6 +23,4 @@ package struct GuardAuditTruncate: AsyncMigration {
         guard sql.dialect.name == "postgresql" else { return }
         try await sql.raw("DROP TRIGGER IF EXISTS audit_entries_no_truncate ON audit_entries").run()
     }
-
-    package init() {}
 }

@@ -20,6 +20,4 @@ package struct CreateActionCounts: AsyncMigration {
     package func revert(on database: any Database) async throws {
         try await database.requireSQL().drop(table: ActionCount.schema).run()
     }
-
-    package init() {}
 }

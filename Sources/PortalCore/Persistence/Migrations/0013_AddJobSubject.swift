@@ -18,6 +18,4 @@ package struct AddJobSubject: AsyncMigration {
         try await sql.raw("DROP INDEX jobs_subject").run()
         try await sql.raw("ALTER TABLE jobs DROP COLUMN subject").run()
     }
-
-    package init() {}
 }

@@ -13,6 +13,4 @@ package struct AddMembershipKind: AsyncMigration {
     package func revert(on database: any Database) async throws {
         try await database.schema(Member.schema).deleteField("membership").update()
     }
-
-    package init() {}
 }

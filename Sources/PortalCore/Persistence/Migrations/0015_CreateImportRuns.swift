@@ -17,6 +17,4 @@ package struct CreateImportRuns: AsyncMigration {
     package func revert(on database: any Database) async throws {
         try await database.schema(ImportRun.schema).delete()
     }
-
-    package init() {}
 }

@@ -23,6 +23,4 @@ package struct CreateEntitlements: AsyncMigration {
     package func revert(on database: any Database) async throws {
         try await database.schema(Entitlement.schema).delete()
     }
-
-    package init() {}
 }

@@ -13,6 +13,4 @@ package struct AddContributionPaymentDate: AsyncMigration {
     package func revert(on database: any Database) async throws {
         try await database.schema(ContributionRecord.schema).deleteField("paid_on").update()
     }
-
-    package init() {}
 }

@@ -15,6 +15,4 @@ package struct AddEntitlementSummary: AsyncMigration {
     package func revert(on database: any Database) async throws {
         try await database.schema(Member.schema).deleteField(.string(EntitlementSummary.column)).update()
     }
-
-    package init() {}
 }

@@ -26,6 +26,4 @@ package struct AddRegistrationDecisionsAndRetiredCards: AsyncMigration {
         try await database.schema(RetiredCard.schema).delete()
         try await database.schema(Registration.schema).deleteField("notify_email").update()
     }
-
-    package init() {}
 }

@@ -16,6 +16,4 @@ package struct AddSessionScope: AsyncMigration {
     package func revert(on database: any Database) async throws {
         try await database.schema(PortalSession.schema).deleteField("scope").update()
     }
-
-    package init() {}
 }

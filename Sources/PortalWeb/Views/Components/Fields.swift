@@ -27,12 +27,6 @@ package struct FieldParts: Sendable {
     }
 
     package var fieldClass: HTML { .when(error != nil, " field-error") }
-
-    package init(id: String, hint: HTML? = nil, error: String? = nil) {
-        self.id = id
-        self.hint = hint
-        self.error = error
-    }
 }
 
 /// A text input or text area with its label, hint and error.
@@ -201,10 +195,5 @@ package struct Fieldset: Component {
 
     package var html: HTML {
         "<fieldset class=\"field\"><legend>\(legend)</legend>\n\(HTML.join(children) { $0.html })</fieldset>\n"
-    }
-
-    package init(legend: String, children: [any Component]) {
-        self.legend = legend
-        self.children = children
     }
 }
