@@ -24,7 +24,8 @@ extension FundProfile {
             phone: phone,
             privacyText: text(fromFile: "PORTAL_PRIVACY_FILE", default: Self.defaultPrivacyText(name: name, email: email)),
             imprintText: text(fromFile: "PORTAL_IMPRINT_FILE", default: Self.defaultImprintText(name: name, address: address, email: email, phone: phone)),
-            hostingNote: env["PORTAL_FUND_HOSTING_NOTE"].map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
+            hostingNote: env["PORTAL_FUND_HOSTING_NOTE"].map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 },
+            creditorID: reader.optionalText("PORTAL_SEPA_CREDITOR_ID")
         )
     }
 

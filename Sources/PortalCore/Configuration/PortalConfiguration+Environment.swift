@@ -96,7 +96,8 @@ extension PortalConfiguration {
             trustedProxies: trustedProxies,
             certificateRequestsPerHour: reader.int("PORTAL_CERTIFICATE_REQUESTS_PER_HOUR", default: 10, range: 1...1_000),
             documentRequestsPerHour: reader.int("PORTAL_DOCUMENT_REQUESTS_PER_HOUR", default: 20, range: 1...1_000),
-            confirmationMailsPerDay: reader.int("PORTAL_CONFIRMATION_MAILS_PER_DAY", default: 3, range: 1...100)
+            confirmationMailsPerDay: reader.int("PORTAL_CONFIRMATION_MAILS_PER_DAY", default: 3, range: 1...100),
+            fundRules: Self.fundRules(&reader)
         )
         reader.checkLogLevel()
         reader.checkPairs(database: database)
@@ -105,6 +106,18 @@ extension PortalConfiguration {
         problems += Self.legalTextProblems(mode: mode, env)
         if !problems.isEmpty { throw ConfigurationError(problems: problems) }
         return config
+    }
+
+    /// PORTAL_EARLIEST_PENSION_AGE and the additional contribution's range in
+    /// whole euros (PORTAL_ADDITIONAL_CONTRIBUTION_MIN_EUR/_MAX_EUR): the statutes' figures.
+    static func fundRules(_ reader: inout EnvironmentReader) -> FundRules {
+        let minimum = reader.int("PORTAL_ADDITIONAL_CONTRIBUTION_MIN_EUR", default: 100, range: 1...1_000_000)
+        let maximum = reader.int("PORTAL_ADDITIONAL_CONTRIBUTION_MAX_EUR", default: 30_000, range: 1...1_000_000)
+        if maximum < minimum {
+            reader.problems.append("PORTAL_ADDITIONAL_CONTRIBUTION_MAX_EUR (\(maximum)) is below PORTAL_ADDITIONAL_CONTRIBUTION_MIN_EUR (\(minimum)).")
+        }
+        return FundRules(earliestPensionAge: reader.int("PORTAL_EARLIEST_PENSION_AGE", default: 60, range: 50...70),
+                         additionalContribution: Int64(minimum) * 100...Int64(max(minimum, maximum)) * 100)
     }
 
     /// The built-in privacy notice and imprint are drafts with placeholders

@@ -83,6 +83,9 @@ public struct PortalConfiguration: Sendable {
     public var documentRequestsPerHour = 20
     /// Confirmation mails one address may receive per day, whoever asks for them.
     public var confirmationMailsPerDay = 3
+    /// The statutes' limits the application forms check (earliest pension age,
+    /// the voluntary additional contribution's range).
+    public var fundRules = FundRules()
 
     public var usesHTTPS: Bool { baseURL.scheme?.lowercased() == "https" }
 
@@ -125,4 +128,7 @@ public struct FundProfile: Sendable {
     /// Where the servers run, in the fund's words (PORTAL_FUND_HOSTING_NOTE):
     /// a claim only the operator can make, so there is no default.
     public var hostingNote: String? = nil
+    /// The fund's SEPA creditor identifier (PORTAL_SEPA_CREDITOR_ID), named in
+    /// the direct-debit mandate of a change of bank details.
+    public var creditorID: String? = nil
 }

@@ -7,6 +7,8 @@ package enum PortalJobKinds {
     package static let registrationMatch = JobKind(name: "registration.match", maxAttempts: 8, windowBound: true, timeout: .seconds(60))
     /// Certificate generation never starts 03:00-05:00 either.
     package static let certificateGenerate = JobKind(name: "certificate.generate", maxAttempts: 6, windowBound: true, timeout: .seconds(120))
+    /// The binding PDF of a sent application (rendered, sealed, filed); it waits out the window too.
+    package static let applicationFile = JobKind(name: "application.file", maxAttempts: 6, windowBound: true, timeout: .seconds(120))
     package static let documentRestore = JobKind(name: "document.restore", maxAttempts: 8, timeout: .seconds(120))
     package static let retentionSweep = JobKind(name: "document.retention", maxAttempts: 3, timeout: .seconds(1800))
     /// The outbox: one job per mail, retried with backoff, dead after the maximum.

@@ -92,6 +92,10 @@ package enum AccountTermination {
             report.documents = documents.count
             try await Document.query(on: db).filter(\.$memberID == memberID).delete()
             try await CertificateRequest.query(on: db).filter(\.$memberID == memberID).delete()
+            // Drafts and the portal's record of sent applications; the binding
+            // PDFs stay in the member file, where the fund keeps them (DOMAIN.md).
+            try await ApplicationDraft.query(on: db).filter(\.$memberID == memberID).delete()
+            try await ApplicationSubmission.query(on: db).filter(\.$memberID == memberID).delete()
             let setting = try await NotificationSetting.query(on: db).filter(\.$memberID == memberID).first()
             let deletedJobs = try await MemberJobs.delete(memberID: memberID, registrationJobIDs: registrationRows.compactMap(\.jobID),
                                                           knownAddresses: Set([setting?.email, setting?.pendingEmail].compactMap { $0 }), on: db)
