@@ -14,6 +14,8 @@ package enum Inbox {
         case documentExpiring = "document.expiring"
         case emailConfirmed = "email.confirmed"
         case contactReceived = "contact.received"
+        case applicationReceived = "application.received"
+        case bankDetailsChanged = "application.bankDetailsChanged"
     }
 
     /// A message parameter is stored as a value, not as formatted text: a date

@@ -18,6 +18,11 @@ package enum PortalJobHandlers {
             try await CertificateGeneration(database: s.database, clock: s.clock, fund: s.configuration.fund, texts: s.catalogue,
                                             renderer: s.rendering, archive: s.archive).run(context)
         }
+        registry.register(PortalJobKinds.applicationFile) { context in
+            let s = services()
+            try await ApplicationFiling(database: s.database, clock: s.clock, fund: s.configuration.fund, texts: s.catalogue,
+                                        renderer: s.rendering, archive: s.archive, jobs: s.jobs).run(context)
+        }
         registry.register(PortalJobKinds.documentRestore) { context in
             let s = services()
             try await DocumentRestore(database: s.database, clock: s.clock, archive: s.archive).run(context)

@@ -43,13 +43,14 @@ package struct LocalizationCatalogue: Sendable {
         return result
     }
 
-    /// The title of one of the portal's own certificates in `language`: the
-    /// title is stored as written (German, from `certificate.<kind>.title`), so
-    /// it is matched against that template and rendered again; any other
-    /// title (a document the fund provided) stays as it is.
+    /// The title of one of the portal's own certificates or application forms
+    /// in `language`: the title is stored as written (German, from
+    /// `certificate.<kind>.title` or `application.<type>.title`), so it is
+    /// matched against that template and rendered again; any other title (a
+    /// document the fund provided) stays as it is.
     package func certificateTitle(_ stored: String, _ language: Language) -> String {
         guard language != .de, let german = tables[.de] else { return stored }
-        for (key, template) in german where key.hasPrefix("certificate.") && key.hasSuffix(".title") {
+        for (key, template) in german where (key.hasPrefix("certificate.") || key.hasPrefix("application.")) && key.hasSuffix(".title") {
             let parts = template.components(separatedBy: "{0}")
             if parts.count == 1, stored == template { return text(key, language) }
             if parts.count == 2, stored.count > parts[0].count + parts[1].count,

@@ -9,7 +9,7 @@ import Vapor
 /// in the portal, and the portal's link (the way ELSTER does it).
 package enum PortalMails {
     package enum Kind: String, Codable, Sendable, CaseIterable {
-        case newContent, confirmAddress, addressChanged, cardChanged
+        case newContent, confirmAddress, addressChanged, cardChanged, bankDetailsChanged
     }
 
     package struct Payload: Codable, Sendable, MemberJobPayload {
@@ -17,7 +17,7 @@ package enum PortalMails {
         package let to: String
         /// Only for `confirmAddress`: the one-time link.
         package let link: String?
-        /// Only for `cardChanged`: when the new card was linked.
+        /// Only for `cardChanged` and `bankDetailsChanged`: when the card was linked or the application sent.
         package var changedAt: Date? = nil
         /// The member the mail is about, so termination finds and deletes it (jobs.subject).
         package var memberID: UUID? = nil
@@ -41,7 +41,7 @@ package enum PortalMails {
             case .newContent: [portal]
             case .confirmAddress: [payload.link ?? portal]
             case .addressChanged: []
-            case .cardChanged: [payload.changedAt.map { Format.date($0, language) } ?? "-", fund.phone]
+            case .cardChanged, .bankDetailsChanged: [payload.changedAt.map { Format.date($0, language) } ?? "-", fund.phone]
             }
         }
         let key = "mail.\(payload.kind.rawValue)"
