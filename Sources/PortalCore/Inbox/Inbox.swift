@@ -16,6 +16,8 @@ package enum Inbox {
         case contactReceived = "contact.received"
         case applicationReceived = "application.received"
         case bankDetailsChanged = "application.bankDetailsChanged"
+        case draftExpiring = "application.draftExpiring"
+        case draftDeleted = "application.draftDeleted"
     }
 
     /// A message parameter is stored as a value, not as formatted text: a date

@@ -23,6 +23,7 @@ package final class JobsService: Sendable {
             try RecurringJob(name: "document-retention", schedule: CronSchedule("15 2 * * *"), kind: PortalJobKinds.retentionSweep.name),
             try RecurringJob(name: "notifications", schedule: CronSchedule("* * * * *"), kind: PortalJobKinds.notificationDispatch.name),
             try RecurringJob(name: "backup", schedule: CronSchedule("30 3 * * *"), kind: PortalJobKinds.backup.name),
+            try RecurringJob(name: "draft-expiry", schedule: CronSchedule("30 2 * * *"), kind: PortalJobKinds.draftExpiry.name),
             try RecurringJob(name: "job-pruning", schedule: CronSchedule("45 2 * * *"), kind: PortalJobKinds.jobPruning.name),
         ]
         scheduler = Scheduler(queue: queue, jobs: recurring)

@@ -51,6 +51,10 @@ package enum PortalJobHandlers {
             let s = services()
             try await BackupJob(database: s.database, clock: s.clock, configuration: s.configuration, logger: context.logger).run()
         }
+        registry.register(PortalJobKinds.draftExpiry) { _ in
+            let s = services()
+            try await DraftExpiry(database: s.database, clock: s.clock, texts: s.catalogue).run()
+        }
         registry.register(PortalJobKinds.jobPruning) { context in
             let s = services()
             try await JobPruning(clock: s.clock, retention: s.configuration.jobRetention, queue: s.jobs.queue,

@@ -16,5 +16,7 @@ package enum PortalJobKinds {
     package static let notificationDispatch = JobKind(name: "notifications.dispatch", maxAttempts: 3, timeout: .seconds(300))
     package static let sessionCleanup = JobKind(name: "session.cleanup", maxAttempts: 3, timeout: .seconds(120))
     package static let backup = JobKind(name: "backup", maxAttempts: 3, timeout: .seconds(1800))
+    /// Nightly: drafts untouched for 60 days are deleted, after reminders.
+    package static let draftExpiry = JobKind(name: "application.draftExpiry", maxAttempts: 3, timeout: .seconds(600))
     package static let jobPruning = JobKind(name: "jobs.prune", maxAttempts: 3, timeout: .seconds(600))
 }
