@@ -62,6 +62,7 @@ private func configure(
     app.asyncCommands.use(AccountCommand(services: services), as: "account")
     app.asyncCommands.use(MigrateCommand(), as: "migrate")
     app.asyncCommands.use(DocumentsCommand(services: services), as: "documents")
+    app.asyncCommands.use(ApplicationsCommand(services: services), as: "applications")
     app.asyncCommands.use(ContactCommand(services: services), as: "contact")
     app.asyncCommands.use(PDFCommand(services: services), as: "pdf")
 }
