@@ -89,6 +89,8 @@ struct ConfigurationTests {
         ("PORTAL_WORKER_CONCURRENCY", "0", "PORTAL_WORKER_CONCURRENCY must be a whole number from 1 to 64"),
         ("PORTAL_REGISTRATION_DELAY_SECONDS", "-1", "PORTAL_REGISTRATION_DELAY_SECONDS must be a whole number"),
         ("PORTAL_RESOURCES_DIR", "/nonexistent", "does not contain Resources/Localization/de.json"),
+        ("PORTAL_SEPA_CREDITOR_ID", "DE97ZZZ09999999999", "PORTAL_SEPA_CREDITOR_ID 'DE97ZZZ09999999999' is not a SEPA creditor identifier"),
+        ("PORTAL_SEPA_CREDITOR_ID", "9999999999", "PORTAL_SEPA_CREDITOR_ID '9999999999' is not a SEPA creditor identifier"),
     ])
     func productionRefusesUnsafeSettings(variable: String, value: String, reason: String) throws {
         var env = Self.goodProduction
@@ -212,5 +214,15 @@ struct ConfigurationTests {
         #expect(throws: UnknownEnvironmentName(given: name)) {
             _ = try PortalConfiguration.Mode.detect(arguments: ["portal", "serve"], variables: ["VAPOR_ENV": name])
         }
+    }
+
+    /// EPC's creditor identifier check ignores the business code (ZZZ here, any
+    /// three characters in use) and tolerates spaces, as identifiers are often printed.
+    @Test(arguments: ["DE98ZZZ09999999999", "de98 zzz 0999 9999 999", "DE98ABC09999999999", "AT61ZZZ01234567890"])
+    func aSEPACreditorIdentifierWithRightCheckDigitsIsTaken(_ value: String) throws {
+        var problems: [String] = []
+        let id = FundProfile.creditorID(value, problems: &problems)
+        #expect(problems.isEmpty, "\(problems)")
+        #expect(id == value.replacingOccurrences(of: " ", with: "").uppercased())
     }
 }
