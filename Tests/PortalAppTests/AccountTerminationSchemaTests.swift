@@ -102,6 +102,12 @@ struct AccountTerminationSchemaTests {
 
         try await RetiredCard(memberID: memberID, cardDigest: "old-card-digest", retiredAt: now).create(on: app.db)
 
+        // A sent application (with its filing job) and a draft of another type.
+        _ = try await ApplicationFilingTests.send(ChangeOfAddress.definition, ApplicationFilingTests.address, app, clock)
+        let bankAnswers = FormAnswers(["accountHolder": .text("Erika Mustermann")])
+        try await ApplicationSubmitting(jobs: app.portal.jobs, clock: clock)
+            .saveDraft(memberID: memberID, definition: ChangeOfBankDetails.definition, answers: bankAnswers, step: "account", on: app.db)
+
         let registration = Registration()
         registration.pseudonym = "erika-other-card"
         registration.memberNumber = "10001/01"
