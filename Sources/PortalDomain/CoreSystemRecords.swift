@@ -66,6 +66,8 @@ public struct MemberImportRecord: Equatable, Sendable {
     public var country: String
     /// Optional in the export: nil when the core system does not say.
     public var membership: MembershipKind?
+    /// `direct_debit` or `transfer` (import column `contribution_payment`); nil when not exported.
+    public var contributionPayment: String?
 
     public init(_ fields: ImportFields) throws(ImportProblem) {
         memberNumber = try fields.memberNumber()
@@ -92,6 +94,12 @@ public struct MemberImportRecord: Equatable, Sendable {
                 throw ImportProblem(field: "membership", reason: "must be compulsory or voluntary (or empty when unknown), got '\(kind)'")
             }
             membership = parsed
+        }
+        if let payment = try fields.text("contribution_payment", required: false, maxLength: 20) {
+            guard ["direct_debit", "transfer"].contains(payment.lowercased()) else {
+                throw ImportProblem(field: "contribution_payment", reason: "must be direct_debit or transfer (or empty when unknown), got '\(payment)'")
+            }
+            contributionPayment = payment.lowercased()
         }
     }
 }

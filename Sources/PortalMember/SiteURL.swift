@@ -26,9 +26,19 @@ package enum SiteURL: SitePath, Equatable {
     /// The certificates a member can generate, and one request's status page.
     case certificates
     case certificateRequest(Parameter<UUID>)
-    /// The applications catalogue (issue "Applications"); until it exists, it forwards to the certificates.
+    /// The applications this member's status allows; one type's start (resumes
+    /// its draft), a step, the timeout warning's save of a step, the review,
+    /// the binding confirmation, and a sent application's receipt.
     case applications
+    case applicationStart(Parameter<String>)
+    case applicationStep(Parameter<String>, Parameter<String>)
+    case applicationAutosave(Parameter<String>, Parameter<String>)
+    case applicationReview(Parameter<String>)
+    case applicationConfirm(Parameter<String>)
+    case applicationReceipt(Parameter<UUID>)
+    /// "Noch nicht versandte Anträge" and the deletion of one draft.
     case drafts
+    case draftDelete(Parameter<UUID>)
     case cases
     case help
     case contact
@@ -47,6 +57,10 @@ package enum SiteURL: SitePath, Equatable {
         package static let messageID = "messageID"
         package static let requestID = "requestID"
         package static let languageCode = "code"
+        package static let applicationType = "type"
+        package static let step = "step"
+        package static let submissionID = "submissionID"
+        package static let draftID = "draftID"
     }
 
     package var segments: [PathSegment] {
@@ -57,6 +71,13 @@ package enum SiteURL: SitePath, Equatable {
             case .value(let id): .parameter(name, id.uuidString)
             }
         }
+        func text(_ name: String, _ parameter: Parameter<String>) -> PathSegment {
+            switch parameter {
+            case .key: .parameter(name, nil)
+            case .value(let value): .parameter(name, value)
+            }
+        }
+        let applications = fixed("konto/antraege")
         switch self {
         case .start: return []
         case .signIn: return fixed("anmelden")
@@ -77,8 +98,17 @@ package enum SiteURL: SitePath, Equatable {
         case .inboxMessage(let id): return fixed("konto/posteingang") + [uuid(Key.messageID, id)]
         case .certificates: return fixed("konto/bescheinigungen")
         case .certificateRequest(let id): return fixed("konto/bescheinigungen") + [uuid(Key.requestID, id)]
-        case .applications: return fixed("konto/antraege")
+        case .applications: return applications
+        case .applicationStart(let type): return applications + [text(Key.applicationType, type)]
+        case .applicationStep(let type, let step):
+            return applications + [text(Key.applicationType, type), .fixed("schritt"), text(Key.step, step)]
+        case .applicationAutosave(let type, let step):
+            return applications + [text(Key.applicationType, type), .fixed("schritt"), text(Key.step, step), .fixed("zwischenspeichern")]
+        case .applicationReview(let type): return applications + [text(Key.applicationType, type), .fixed("pruefen")]
+        case .applicationConfirm(let type): return applications + [text(Key.applicationType, type), .fixed("absenden")]
+        case .applicationReceipt(let id): return fixed("konto/antraege/gesendet") + [uuid(Key.submissionID, id)]
         case .drafts: return fixed("konto/entwuerfe")
+        case .draftDelete(let id): return fixed("konto/entwuerfe") + [uuid(Key.draftID, id), .fixed("loeschen")]
         case .cases: return fixed("konto/vorgaenge")
         case .help: return fixed("hilfe")
         case .contact: return fixed("hilfe/kontakt")

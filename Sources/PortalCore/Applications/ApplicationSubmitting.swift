@@ -28,16 +28,23 @@ package struct ApplicationSubmitting: Sendable {
 
     // MARK: Drafts
 
+    /// The `step` of a draft whose steps are all done: it resumes at the review.
+    package static let reviewStep = "review"
+    /// A draft untouched this long is deleted (after reminders 30 and 7 days before).
+    package static let draftLifetime: TimeInterval = 60 * 86_400
+
     package static func draft(memberID: UUID, type: String, on db: any Database) async throws -> ApplicationDraft? {
         try await ApplicationDraft.query(on: db).filter(\.$memberID == memberID).filter(\.$type == type).first()
     }
 
     /// Saves a step's checked answers into the member's draft of this type
     /// (made on the first save: one per type) and the step to continue at.
+    /// The stored answers of `replacing` (the step's fields) go first, so a
+    /// field the member's new answers hide keeps no stale value.
     /// `pending` is what the timeout warning saved of a step not yet checked.
     @discardableResult
-    package func saveDraft(memberID: UUID, definition: FormDefinition, answers: FormAnswers, step: String,
-                           pending: [String: String]? = nil, on db: any Database) async throws -> UUID {
+    package func saveDraft(memberID: UUID, definition: FormDefinition, answers: FormAnswers, replacing: [String] = [],
+                           step: String, pending: [String: String]? = nil, on db: any Database) async throws -> UUID {
         let now = clock.now()
         let pendingJSON = try pending.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }
         return try await db.writeTransaction { tx in
@@ -48,9 +55,11 @@ package struct ApplicationSubmitting: Sendable {
                 created.memberID = memberID
                 created.type = definition.id
                 created.createdAt = now
+                created.answersJSON = "{}"
                 return created
             }()
-            let stored = FormAnswers(canonicalJSON: draft.answersJSON.isEmpty ? "{}" : draft.answersJSON, definition: definition)
+            var stored = FormAnswers(canonicalJSON: draft.answersJSON, definition: definition)
+            for id in replacing { stored[id] = nil }
             draft.answersJSON = stored.merging(answers).canonicalJSON
             draft.pendingJSON = pendingJSON
             draft.step = step

@@ -18,7 +18,7 @@ package struct CoreDataStore {
     }
 
     package static let memberColumns = ["family_name", "given_names", "birth_name", "academic_degree", "date_of_birth",
-                                "status", "street", "postal_code", "city", "country", "membership", "updated_at"]
+                                "status", "street", "postal_code", "city", "country", "membership", "contribution_payment", "updated_at"]
 
     /// Returns how many of the records were new (the rest updated existing members).
     @discardableResult
@@ -31,7 +31,7 @@ package struct CoreDataStore {
                 SQLBind(UUID()), SQLBind(record.memberNumber.value), SQLBind(record.familyName), SQLBind(record.givenNames),
                 SQLBind(record.birthName), SQLBind(record.academicDegree), SQLBind(record.dateOfBirth),
                 SQLBind(record.status.rawValue), SQLBind(record.street), SQLBind(record.postalCode),
-                SQLBind(record.city), SQLBind(record.country), SQLBind(record.membership?.rawValue), SQLBind(now),
+                SQLBind(record.city), SQLBind(record.country), SQLBind(record.membership?.rawValue), SQLBind(record.contributionPayment), SQLBind(now),
             ] as [any SQLExpression])
         }
         try await insert.onConflict(with: ["member_number"]) { update in

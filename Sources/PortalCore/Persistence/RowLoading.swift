@@ -31,7 +31,7 @@ extension PortalSession {
 extension Member {
     package static let columns = ["id", "member_number", "family_name", "given_names", "birth_name", "academic_degree", "date_of_birth",
                           "status", "street", "postal_code", "city", "country", "updated_at",
-                          "latest_contributions", "latest_payments", "membership", "entitlement_summary"]
+                          "latest_contributions", "latest_payments", "membership", "entitlement_summary", "contribution_payment"]
 
     /// From columns named with `prefix` (e.g. "mem_" beside a session's own columns).
     package func fill(from row: any SQLRow, prefix: String) throws {
@@ -52,6 +52,7 @@ extension Member {
         latestPayments = try row.decode(column: prefix + "latest_payments", as: String?.self)
         membership = try row.decode(column: prefix + "membership", as: String?.self)
         entitlementSummary = try row.decode(column: prefix + "entitlement_summary", as: String?.self)
+        contributionPayment = try row.decode(column: prefix + "contribution_payment", as: String?.self)
         $id.exists = true
     }
 }

@@ -19,8 +19,6 @@ package struct CertificatesController: RouteCollection {
         area.get(SiteURL.certificates.components, use: catalogue)
         area.post(SiteURL.certificates.components, use: request)
         area.get(SiteURL.certificateRequest(.key).components, use: status)
-        // Until the applications catalogue exists, its address leads to the certificates.
-        area.get(SiteURL.applications.components) { req in req.redirect(to: SiteURL.certificates.path) }
     }
 
     package func catalogue(req: Request) async throws -> Response {

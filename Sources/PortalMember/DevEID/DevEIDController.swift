@@ -40,7 +40,7 @@ package struct DevEIDController: IdentityProvider {
         }
     }
 
-    private func render(_ req: Request, input: DevEIDInput, errors: [FieldProblem]) async throws -> Response {
+    private func render(_ req: Request, input: DevEIDInput, errors: [InputProblem]) async throws -> Response {
         let context = DevEIDContext(
             page: PageContext(req, titleKey: "devEID.title"),
             stock: StockIdentities.all.map { .init(id: $0.id, name: "\($0.identity.givenNames) \($0.identity.familyNames)", born: Format.date($0.identity.dateOfBirth, req.language)) },
@@ -56,7 +56,7 @@ package struct DevEIDContext: Encodable {
     package let page: PageContext
     package let stock: [Stock]
     package let input: DevEIDInput
-    package let errors: [FieldProblem]
+    package let errors: [InputProblem]
 
     package struct Stock: Encodable {
         package let id: String
@@ -66,11 +66,11 @@ package struct DevEIDContext: Encodable {
 }
 
 /// A field and the catalogue key of what is wrong with it, for the error summary.
-package struct FieldProblem: Encodable, Equatable {
+package struct InputProblem: Encodable, Equatable {
     package let field: String
     package let messageKey: String
 }
 
-package struct FieldProblems: Error {
-    package let problems: [FieldProblem]
+package struct InputProblems: Error {
+    package let problems: [InputProblem]
 }

@@ -17,8 +17,8 @@ package struct DevEIDInput: Codable, Equatable {
     package static let empty = DevEIDInput()
     package static let documentTypes = ["ID", "AR", "AS", "AF", "UB", "EIDAS"]
 
-    package func validated() -> Result<EIDIdentity, FieldProblems> {
-        var problems: [FieldProblem] = []
+    package func validated() -> Result<EIDIdentity, InputProblems> {
+        var problems: [InputProblem] = []
         func required(_ value: String?, _ field: String, max: Int = 200) -> String {
             let text = value?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
             if text.isEmpty { problems.append(.init(field: field, messageKey: "devEID.error.\(field).missing")) }
@@ -47,7 +47,7 @@ package struct DevEIDInput: Codable, Equatable {
         if !(1...3).contains(state.count) || !state.allSatisfy({ $0.isASCII && $0.isLetter }) {
             problems.append(.init(field: "issuing_state", messageKey: "devEID.error.issuing_state.invalid"))
         }
-        guard problems.isEmpty, let date else { return .failure(FieldProblems(problems: problems)) }
+        guard problems.isEmpty, let date else { return .failure(InputProblems(problems: problems)) }
         return .success(EIDIdentity(
             pseudonym: pseudonym, familyNames: family, givenNames: given,
             birthName: optional(birth_name), academicTitle: optional(academic_title),

@@ -10,9 +10,7 @@ package struct MemberAreaController: RouteCollection {
         let area = routes.grouped(RequireAccountMiddleware())
         area.get(SiteURL.dashboard.components, use: dashboard)
         area.get(SiteURL.profile.components, use: profile)
-        for (url, key) in [(SiteURL.drafts, "nav.drafts"), (.cases, "nav.cases")] {
-            area.get(url.components) { req in try await comingSoon(req: req, titleKey: key) }
-        }
+        area.get(SiteURL.cases.components) { req in try await comingSoon(req: req, titleKey: "nav.cases") }
     }
 
     package func dashboard(req: Request) async throws -> Response {

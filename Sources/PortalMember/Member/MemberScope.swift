@@ -154,3 +154,43 @@ extension MemberScope {
         return message
     }
 }
+
+// MARK: - Applications
+
+extension MemberScope {
+    package func applicationDrafts() -> QueryBuilder<ApplicationDraft> {
+        ApplicationDraft.query(on: db).filter(\.$memberID == memberID)
+    }
+
+    package func applicationDraft(_ id: UUID) async throws -> ApplicationDraft? {
+        try await applicationDrafts().filter(\.$id == id).first()
+    }
+
+    package func applicationDraft(type: String) async throws -> ApplicationDraft? {
+        try await applicationDrafts().filter(\.$type == type).first()
+    }
+
+    package func applicationSubmissions() -> QueryBuilder<ApplicationSubmission> {
+        ApplicationSubmission.query(on: db).filter(\.$memberID == memberID)
+    }
+
+    package func applicationSubmission(_ id: UUID) async throws -> ApplicationSubmission? {
+        try await applicationSubmissions().filter(\.$id == id).first()
+    }
+
+    package func applicationSubmission(draftID: UUID) async throws -> ApplicationSubmission? {
+        try await applicationSubmissions().filter(\.$draftID == draftID).first()
+    }
+
+    /// The member's latest submission that answered `field` (bank details as
+    /// last submitted, the tax id given before): prefill for a new form.
+    package func latestAnswer(_ field: String) async throws -> (ApplicationSubmission, String)? {
+        // Few per member; the JSON is read here rather than queried per dialect.
+        for submission in try await applicationSubmissions().sort(\.$submittedAt, .descending).limit(50).all() {
+            if let object = (try? JSONSerialization.jsonObject(with: Data(submission.answersJSON.utf8))) as? [String: Any], object[field] != nil {
+                return (submission, submission.answersJSON)
+            }
+        }
+        return nil
+    }
+}

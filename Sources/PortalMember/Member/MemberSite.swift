@@ -27,6 +27,7 @@ package enum MemberSite {
         try app.register(collection: DocumentsController(configuration: configuration, clock: clock, jobs: jobs,
                                                          archive: services.archive, catalogue: services.catalogue))
         try app.register(collection: CertificatesController(configuration: configuration, clock: clock, jobs: jobs))
+        try app.register(collection: ApplicationsController(configuration: configuration, clock: clock, jobs: jobs))
         try app.register(collection: NotificationsController(configuration: configuration, clock: clock, jobs: jobs, tokens: services.tokens))
         try app.register(collection: ContactController(clock: clock, fund: configuration.fund))
         if configuration.devEIDEnabled { try app.register(collection: DevMailboxController(configuration: configuration)) }

@@ -57,7 +57,7 @@ package struct RegistrationController: RouteCollection {
         guard MailAddress.isValidRecipient(address) else {
             let key = address.isEmpty ? "registration.notify.error.missing" : "registration.notify.error.format"
             let response = try await renderStatus(req, latest, notifyInput: address,
-                                                  errors: [FieldProblem(field: "email", messageKey: key)])
+                                                  errors: [InputProblem(field: "email", messageKey: key)])
             response.status = .unprocessableEntity
             return response
         }
@@ -143,7 +143,7 @@ package struct RegistrationController: RouteCollection {
             response.headers.replaceOrAdd(name: "Retry-After", value: String(seconds))
             return response
         case .transfer(.invalidCode):
-            let problems = [FieldProblem(field: "transfer_code", messageKey: "registration.error.transfer_code.invalid")]
+            let problems = [InputProblem(field: "transfer_code", messageKey: "registration.error.transfer_code.invalid")]
             let response = try await renderForm(req, input: input, problems: problems)
             response.status = .unprocessableEntity
             return response
@@ -186,7 +186,7 @@ package struct RegistrationController: RouteCollection {
         try await Registration.query(on: db).filter(\.$pseudonym == pseudonym).sort(\.$createdAt, .descending).first()
     }
 
-    private func renderForm(_ req: Request, input: RegistrationInput, problems: [FieldProblem]) async throws -> Response {
+    private func renderForm(_ req: Request, input: RegistrationInput, problems: [InputProblem]) async throws -> Response {
         _ = try await req.csrfToken()
         let context = RegistrationFormContext(page: PageContext(req, titleKey: "registration.title"),
                                               input: input, errors: problems, texts: credentialTexts(req))
@@ -206,7 +206,7 @@ package struct RegistrationController: RouteCollection {
     }
 
     private func renderStatus(_ req: Request, _ registration: Registration, notifyInput: String = "",
-                              errors: [FieldProblem] = []) async throws -> Response {
+                              errors: [InputProblem] = []) async throws -> Response {
         if registration.state == .review { _ = try await req.csrfToken() }
         var page = PageContext(req, titleKey: "registration.title")
         page.registrationState = registration.state.rawValue

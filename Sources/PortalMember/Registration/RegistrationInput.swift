@@ -12,8 +12,8 @@ package struct RegistrationInput: Codable, Equatable {
     /// Optional: the one-time code prepared with the old card.
     package var transfer_code: String?
 
-    package func validated() -> Result<MemberNumber, FieldProblems> {
-        var problems: [FieldProblem] = []
+    package func validated() -> Result<MemberNumber, InputProblems> {
+        var problems: [InputProblem] = []
         var number: MemberNumber?
         do {
             number = try MemberNumber(parsing: member_number ?? "")
@@ -25,7 +25,7 @@ package struct RegistrationInput: Codable, Equatable {
         if !["on", "yes", "true", "1"].contains(privacy_consent?.lowercased() ?? "") {
             problems.append(.init(field: "privacy_consent", messageKey: "registration.error.privacy_consent.missing"))
         }
-        guard let number, problems.isEmpty else { return .failure(FieldProblems(problems: problems)) }
+        guard let number, problems.isEmpty else { return .failure(InputProblems(problems: problems)) }
         return .success(number)
     }
 }
@@ -33,7 +33,7 @@ package struct RegistrationInput: Codable, Equatable {
 package struct RegistrationFormContext: Encodable {
     package let page: PageContext
     package let input: RegistrationInput
-    package let errors: [FieldProblem]
+    package let errors: [InputProblem]
     package let texts: CredentialTexts
 }
 
@@ -72,7 +72,7 @@ package struct RegistrationStatusContext: Encodable {
     /// In review: whether an address for the decision's mail was left.
     package let notifyRequested: Bool
     package let notifyInput: String
-    package let errors: [FieldProblem]
+    package let errors: [InputProblem]
 }
 
 /// The page for a card that a newer card replaced.

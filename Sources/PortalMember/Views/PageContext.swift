@@ -57,11 +57,12 @@ package struct PageContext: Encodable {
         hasNav = !nav.isEmpty
     }
 
-    /// Only sections that exist: drafts and cases join when their features land
-    /// (their routes stay, unlinked, with a "coming soon" page).
+    /// Only sections that exist: cases join when their feature lands (its
+    /// route stays, unlinked, with a "coming soon" page).
     package static let memberNavigation: [(String, SiteURL)] = [
         ("nav.dashboard", .dashboard), ("nav.profile", .profile), ("nav.documents", .documents),
-        ("nav.inbox", .inbox), ("nav.certificates", .certificates), ("nav.help", .help),
+        ("nav.inbox", .inbox), ("nav.applications", .applications), ("nav.drafts", .drafts),
+        ("nav.certificates", .certificates), ("nav.help", .help),
     ]
 }
 

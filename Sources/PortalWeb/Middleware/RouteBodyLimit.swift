@@ -13,6 +13,10 @@ package enum RouteBodyLimit: Sendable, Equatable {
     case standard
     /// An upload form: its files and fields together, up to this many megabytes (MiB).
     case upload(megabytes: Int)
+    /// A text form where a pasted text may be far too long: the form answers
+    /// with the field's own message ("at most 2,000 characters") instead of a
+    /// bare 413, and keeps the member's other answers (application steps).
+    case longText(megabytes: Int)
 
     /// Where the route records its limit (`Route.userInfo`).
     package static let userInfoKey = "portal.bodyLimit"
@@ -20,7 +24,7 @@ package enum RouteBodyLimit: Sendable, Equatable {
     package func bytes(_ application: Application) -> Int {
         switch self {
         case .standard: application.routes.defaultMaxBodySize.value
-        case .upload(let megabytes): megabytes * 1_048_576
+        case .upload(let megabytes), .longText(let megabytes): megabytes * 1_048_576
         }
     }
 

@@ -34,9 +34,24 @@
       .catch(function () { schedule(30); });
   }
 
+  // An application step's answers are saved as typed when the warning comes
+  // up, so a session that runs out loses nothing (the step's own "save and
+  // continue" is the only save without script).
+  function autosave() {
+    var form = document.querySelector("form[data-autosave-url]");
+    if (!form) { return; }
+    fetch(form.getAttribute("data-autosave-url"), {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams(new FormData(form)).toString()
+    }).catch(function () { return null; });
+  }
+
   function show(seconds) {
     var left = seconds;
     if (dialog.hidden) {
+      autosave();
       lastFocus = document.activeElement;
       dialog.hidden = false;
       var button = dialog.querySelector("button");
@@ -89,8 +104,9 @@
   var panel = document.querySelector("[data-status-url][data-current-state]");
   if (!panel) { return; }
   var current = panel.getAttribute("data-current-state");
-  // Registrations wait in pending/review, certificates in queued/generating.
-  if (["pending", "review", "queued", "generating"].indexOf(current) < 0) { return; }
+  // Registrations wait in pending/review, certificates in queued/generating,
+  // a sent application's PDF in filing.
+  if (["pending", "review", "queued", "generating", "filing"].indexOf(current) < 0) { return; }
   var url = panel.getAttribute("data-status-url");
   window.setInterval(function () {
     fetch(url, { credentials: "same-origin", headers: { "Accept": "application/json" } })

@@ -9,6 +9,8 @@ package struct CreateApplications: AsyncMigration {
     package var name: String { "0022_CreateApplications" }
 
     package func prepare(on database: any Database) async throws {
+        // How the member pays contributions (import column `contribution_payment`): the mandate step depends on it.
+        try await database.schema(Member.schema).field("contribution_payment", .string).update()
         try await database.schema(ApplicationDraft.schema)
             .id()
             .field("member_id", .uuid, .required, .references(Member.schema, .id, onDelete: .cascade))
@@ -47,6 +49,7 @@ package struct CreateApplications: AsyncMigration {
     package func revert(on database: any Database) async throws {
         try await database.schema(ApplicationSubmission.schema).delete()
         try await database.schema(ApplicationDraft.schema).delete()
+        try await database.schema(Member.schema).deleteField("contribution_payment").update()
     }
 
     package init() {}

@@ -30,10 +30,14 @@ package final class Member: Model, @unchecked Sendable {
     @OptionalField(key: "latest_payments") package var latestPayments: String?
     /// Read model for the dashboard, kept by the entitlements import (EntitlementSummary).
     @OptionalField(key: "entitlement_summary") package var entitlementSummary: String?
+    /// `direct_debit` or `transfer` when the core system says how contributions are paid.
+    @OptionalField(key: "contribution_payment") package var contributionPayment: String?
 
     package init() {}
 
     package var memberStatus: MemberStatus { MemberStatus(rawValue: status) ?? .former }
+    /// A change of bank details then includes a new SEPA mandate.
+    package var paysByDirectDebit: Bool { contributionPayment == "direct_debit" }
     package var membershipKind: MembershipKind? { membership.flatMap(MembershipKind.init(rawValue:)) }
 
     /// "Dr. Erika Mustermann" as a letter would address the person.

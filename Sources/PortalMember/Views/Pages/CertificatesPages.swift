@@ -23,7 +23,6 @@ package enum CertificatesPages {
             }
             html += "<h2>\(t("certificates.recent"))</h2>\n<ul>\(recent)</ul>\n"
         }
-        html += "<p>\(t("certificates.applicationsSoon"))</p>"
         return html
     }
 

@@ -52,7 +52,7 @@ package enum RegistrationPages {
         """
     }
 
-    package static func errorSummary(_ problems: [FieldProblem], _ t: Texts) -> HTML {
+    package static func errorSummary(_ problems: [InputProblem], _ t: Texts) -> HTML {
         guard !problems.isEmpty else { return .empty }
         return ErrorSummary(title: t("form.errorSummary"), problems: problems.map { .init(field: $0.field, message: t($0.messageKey)) }).html
     }

@@ -83,11 +83,12 @@ package struct CheckboxField: Component {
     package var parts: FieldParts
     package var value = "on"
 
-    package init(id: String, name: String? = nil, label: String, hint: HTML? = nil, error: String? = nil, checked: Bool) {
+    package init(id: String, name: String? = nil, label: String, hint: HTML? = nil, error: String? = nil, checked: Bool, value: String = "on") {
         self.name = name ?? id
         self.label = label
         self.checked = checked
         parts = FieldParts(id: id, hint: hint, error: error)
+        self.value = value
     }
 
     package var html: HTML {
@@ -125,12 +126,15 @@ package struct RadioGroup: Component {
     package let options: [Option]
     package let selected: String?
     package var error: String?
+    package var hint: String?
 
     package var html: HTML {
-        let errorID = name + "-error"
+        let errorID = name + "-error", hintID = name + "-hint"
         var errorHTML = HTML.empty
-        if let error { errorHTML = "\n  <p class=\"error-message\" id=\"\(errorID)\">\(error)</p>" }
-        let described: HTML = error == nil ? .empty : " aria-describedby=\"\(errorID)\""
+        if let hint { errorHTML += "\n  <p class=\"hint\" id=\"\(hintID)\">\(hint)</p>" }
+        if let error { errorHTML += "\n  <p class=\"error-message\" id=\"\(errorID)\">\(error)</p>" }
+        let describedIDs = [hint.map { _ in hintID }, error.map { _ in errorID }].compactMap { $0 }
+        let described: HTML = describedIDs.isEmpty ? .empty : " aria-describedby=\"\(describedIDs.joined(separator: " "))\""
         let radios = HTML.join(options) { option in
             "\n  <div class=\"radio\"><input type=\"radio\" id=\"\(option.id)\" name=\"\(name)\" value=\"\(option.value)\"\(HTML.when(option.value == selected, " checked"))><label for=\"\(option.id)\">\(option.label)</label></div>"
         }
@@ -141,12 +145,13 @@ package struct RadioGroup: Component {
         """
     }
 
-    package init(name: String, legend: String, options: [Option], selected: String? = nil, error: String? = nil) {
+    package init(name: String, legend: String, options: [Option], selected: String? = nil, error: String? = nil, hint: String? = nil) {
         self.name = name
         self.legend = legend
         self.options = options
         self.selected = selected
         self.error = error
+        self.hint = hint
     }
 }
 
