@@ -7,23 +7,23 @@ import VaporTesting
 @testable import PortalMember
 @testable import PortalBackOffice
 
-/// Until applications and cases land, the pages promise only what exists (issue 14, point 2).
+/// Until cases land, the pages promise only what exists (issue 14, point 2).
 @Suite("Pages promise only what the portal does")
 struct PromisesTests {
     @Test(arguments: TestDatabase.allCases)
-    func noPagePromisesApplicationsDraftsOrCasesAndTheNavigationLeavesThemOut(_ db: TestDatabase) async throws {
+    func noPagePromisesCasesOrUploadsAndTheNavigationLeavesCasesOut(_ db: TestDatabase) async throws {
         try await withPortal(db) { app, _ in
             for language in ["de", "en"] {
                 let browser = Browser(app)
                 browser.cookies["lang"] = language
                 try await browser.signIn(stock: "erika")
-                for path in ["/", "/hilfe", "/konto", "/konto/profil", "/konto/bescheinigungen"] {
+                for path in ["/", "/hilfe", "/konto", "/konto/profil", "/konto/bescheinigungen", "/konto/antraege", "/konto/entwuerfe"] {
                     let html = try await browser.get(path).body.string
-                    for promise in ["rechtsverbindlich", "legally binding", "Noch nicht versandte", "not yet sent", "in Kürze", "bald direkt hier",
+                    for promise in ["rechtsverbindlich", "legally binding", "in Kürze", "bald direkt hier",
                                     "will soon be able", "wie weit Ihre Anliegen", "how far your matters"] {
                         #expect(!html.contains(promise), "\(path) in \(language) promises: \(promise)")
                     }
-                    #expect(!html.contains("href=\"\(SiteURL.drafts.path)\"") && !html.contains("href=\"\(SiteURL.cases.path)\""), "\(path) links a coming-soon page")
+                    #expect(!html.contains("href=\"\(SiteURL.cases.path)\""), "\(path) links a coming-soon page")
                 }
             }
         }

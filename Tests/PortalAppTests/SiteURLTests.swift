@@ -39,13 +39,13 @@ struct SiteURLTests {
         }
     }
 
-    @Test func theApplicationsAddressLeadsToTheCertificatesUntilApplicationsExist() async throws {
+    @Test func theApplicationsAddressShowsTheCatalogue() async throws {
         try await withPortal(.sqlite) { app, _ in
             let browser = Browser(app)
             try await browser.signIn(stock: "erika")
-            #expect(try await browser.get("/konto/antraege").location == "/konto/bescheinigungen")
-            let page = try await browser.get("/konto/bescheinigungen").body.string
-            #expect(page.contains("<h1>Bescheinigungen</h1>"))
+            let page = try await browser.get("/konto/antraege")
+            #expect(page.status == .ok && page.text.contains("<h1>Anträge</h1>"))
+            #expect(page.text.contains("href=\"/konto/antraege/changeOfAddress\""))
         }
     }
 }
