@@ -30,8 +30,6 @@ package struct ApplicationSubmitting: Sendable {
 
     /// The `step` of a draft whose steps are all done: it resumes at the review.
     package static let reviewStep = "review"
-    /// A draft untouched this long is deleted (after reminders 30 and 7 days before).
-    package static let draftLifetime: TimeInterval = 60 * 86_400
 
     package static func draft(memberID: UUID, type: String, on db: any Database) async throws -> ApplicationDraft? {
         try await ApplicationDraft.query(on: db).filter(\.$memberID == memberID).filter(\.$type == type).first()

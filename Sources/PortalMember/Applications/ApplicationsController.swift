@@ -73,7 +73,7 @@ package struct ApplicationsController: RouteCollection {
                          stepTitleKey: stepTitle ?? "applications.review.title", stepNumber: position,
                          continueHref: SiteURL.applicationStart(.value(definition.id)).path,
                          deleteHref: SiteURL.draftDelete(.value(id)).path,
-                         deletedOn: Format.date(draft.updatedAt.addingTimeInterval(ApplicationSubmitting.draftLifetime), req.language))
+                         deletedOn: Format.date(draft.updatedAt.addingTimeInterval(Double(DraftExpiry.lifetimeDays) * 86_400), req.language))
         }
         let page = PageContext(req, titleKey: "drafts.title", memberName: member.displayName,
                                noticeKey: req.hasQueryParameter("geloescht") ? "drafts.deleted" : nil)

@@ -84,7 +84,11 @@ package struct InboxContext: Encodable {
         package let documentHref: String?
 
         /// Messages whose first parameter is a document title the portal may have written itself.
-        package static let titledKinds: Set<String> = [Inbox.Kind.certificateReady.rawValue, Inbox.Kind.documentRestored.rawValue, Inbox.Kind.documentExpiring.rawValue]
+        package static let titledKinds: Set<String> = [
+            Inbox.Kind.certificateReady.rawValue, Inbox.Kind.documentRestored.rawValue, Inbox.Kind.documentExpiring.rawValue,
+            // The form's German title comes first in these; the reader sees it in their language.
+            Inbox.Kind.applicationReceived.rawValue, Inbox.Kind.draftExpiring.rawValue, Inbox.Kind.draftDeleted.rawValue,
+        ]
 
         package init(_ message: InboxMessage, language: LocalizationCatalogue.Language, catalogue: LocalizationCatalogue) throws {
             let id = try message.requireID()
