@@ -228,12 +228,10 @@ package struct ApplicationsController: RouteCollection {
     package func review(req: Request) async throws -> Response {
         let (definition, member) = try offered(req)
         let context = formContext(member)
-        guard let draft = try await req.memberScope().applicationDraft(type: definition.id) else {
-            return req.redirect(to: SiteURL.applicationStart(.value(definition.id)).path)
-        }
-        let answers = FormAnswers(canonicalJSON: draft.answersJSON, definition: definition)
-        if let missing = definition.firstIncompleteStep(answers: answers, context: context) {
-            return req.redirect(to: SiteURL.applicationStep(.value(definition.id), .value(definition.steps[missing].id)).path)
+        let answers: FormAnswers
+        switch try await completeDraft(req, definition, context) {
+        case .complete(_, let given): answers = given
+        case .elsewhere(let response): return response
         }
         let page = PageContext(req, titleKey: "applications.review.title", memberName: member.displayName)
         return req.respond(page: page, content: ApplicationPages.review(
@@ -294,12 +292,10 @@ package struct ApplicationsController: RouteCollection {
     private func renderConfirmation(_ req: Request, problem: Bool) async throws -> Response {
         let (definition, member) = try offered(req)
         let context = formContext(member)
-        guard let draft = try await req.memberScope().applicationDraft(type: definition.id) else {
-            return req.redirect(to: SiteURL.applicationStart(.value(definition.id)).path)
-        }
-        let answers = FormAnswers(canonicalJSON: draft.answersJSON, definition: definition)
-        if let missing = definition.firstIncompleteStep(answers: answers, context: context) {
-            return req.redirect(to: SiteURL.applicationStep(.value(definition.id), .value(definition.steps[missing].id)).path)
+        let draft: ApplicationDraft
+        switch try await completeDraft(req, definition, context) {
+        case .complete(let found, _): draft = found
+        case .elsewhere(let response): return response
         }
         let page = PageContext(req, titleKey: "applications.confirm.title", memberName: member.displayName)
         return req.respond(page: page, status: problem ? .unprocessableEntity : .ok, content: ApplicationPages.confirmation(
@@ -309,6 +305,24 @@ package struct ApplicationsController: RouteCollection {
     }
 
     // MARK: Helpers
+
+    private enum DraftState {
+        case complete(ApplicationDraft, FormAnswers)
+        /// No draft: to the start; a step missing: to that step.
+        case elsewhere(Response)
+    }
+
+    /// The member's draft of this type when every step is done; review and confirmation need one.
+    private func completeDraft(_ req: Request, _ definition: FormDefinition, _ context: FormContext) async throws -> DraftState {
+        guard let draft = try await req.memberScope().applicationDraft(type: definition.id) else {
+            return .elsewhere(req.redirect(to: SiteURL.applicationStart(.value(definition.id)).path))
+        }
+        let answers = FormAnswers(canonicalJSON: draft.answersJSON, definition: definition)
+        if let missing = definition.firstIncompleteStep(answers: answers, context: context) {
+            return .elsewhere(req.redirect(to: SiteURL.applicationStep(.value(definition.id), .value(definition.steps[missing].id)).path))
+        }
+        return .complete(draft, answers)
+    }
 
     /// The type named in the path, if this member's status may use it: an
     /// unknown type is 404, one the status does not allow 403 with the reason.
